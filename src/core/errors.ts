@@ -1,0 +1,170 @@
+import * as l10n from '@vscode/l10n';
+
+// Every failure the client can meet, as one typed set. A message names the task and the server
+// (origin only: never a path with a key, never the key) and a hint says what to check.
+
+export type MjErrorKind =
+  | 'TaskNotFound'
+  | 'Unauthorized'
+  | 'RateLimited'
+  | 'ServerError'
+  | 'BadResponse'
+  | 'SubmitRejected'
+  | 'Network'
+  | 'Timeout';
+
+export interface MjErrorContext {
+  /** The server's origin, e.g. `https://api.example.com` (never a full URL with query). */
+  server: string;
+  taskId?: string;
+  /** HTTP status, when there was a response. */
+  status?: number;
+}
+
+export abstract class MjError extends Error {
+  abstract readonly kind: MjErrorKind;
+  readonly server: string;
+  readonly taskId?: string;
+  readonly status?: number;
+  /** One sentence on what to check. */
+  readonly hint: string;
+
+  protected constructor(message: string, hint: string, ctx: MjErrorContext) {
+    super(message);
+    this.server = ctx.server;
+    this.taskId = ctx.taskId;
+    this.status = ctx.status;
+    this.hint = hint;
+  }
+
+  /** The message and its hint on one line, as a CLI or a notification shows it. */
+  get oneLine(): string {
+    return `${this.message} ${this.hint}`;
+  }
+
+  toJSON(): { kind: MjErrorKind; message: string; hint: string; status?: number } {
+    return { kind: this.kind, message: this.message, hint: this.hint, ...(this.status ? { status: this.status } : {}) };
+  }
+}
+
+function subject(ctx: MjErrorContext): string {
+  return ctx.taskId
+    ? l10n.t('Task {0} on {1}', ctx.taskId, ctx.server)
+    : l10n.t('The request to {0}', ctx.server);
+}
+
+export class TaskNotFoundError extends MjError {
+  readonly kind = 'TaskNotFound' as const;
+  constructor(ctx: MjErrorContext & { taskId: string }) {
+    super(
+      l10n.t('Task {0} was not found on {1}.', ctx.taskId, ctx.server),
+      l10n.t('Check the ID, and that it was submitted to this server with this key (relays only show your own tasks).'),
+      ctx,
+    );
+  }
+}
+
+export class UnauthorizedError extends MjError {
+  readonly kind = 'Unauthorized' as const;
+  constructor(ctx: MjErrorContext, serverSays?: string) {
+    super(
+      serverSays
+        ? l10n.t('{0} was refused: the API key was not accepted ({1}).', subject(ctx), serverSays)
+        : l10n.t('{0} was refused: the API key was not accepted.', subject(ctx)),
+      l10n.t('Check the API key and the auth scheme (Bearer, raw Authorization or mj-api-secret) this server expects.'),
+      ctx,
+    );
+  }
+}
+
+export class RateLimitedError extends MjError {
+  readonly kind = 'RateLimited' as const;
+  /** From Retry-After, when the server sent one. */
+  readonly retryAfterMs?: number;
+  constructor(ctx: MjErrorContext, retryAfterMs?: number) {
+    super(
+      l10n.t('{0} was rate-limited (HTTP 429).', subject(ctx)),
+      retryAfterMs !== undefined
+        ? l10n.t('The server asks to wait {0} s before the next request.', Math.ceil(retryAfterMs / 1000))
+        : l10n.t('Wait a little before asking again; polling backs off by itself.'),
+      ctx,
+    );
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+export class ServerError extends MjError {
+  readonly kind = 'ServerError' as const;
+  constructor(ctx: MjErrorContext & { status: number }) {
+    super(
+      l10n.t('{0} failed with a server error (HTTP {1}).', subject(ctx), ctx.status),
+      l10n.t('The server or relay has a problem; try again later.'),
+      ctx,
+    );
+  }
+}
+
+export class BadResponseError extends MjError {
+  readonly kind = 'BadResponse' as const;
+  /** What was wrong with the body: 'html', 'empty', 'invalid-json', 'too-large', 'shape', 'content-type'. */
+  readonly reason: 'html' | 'empty' | 'invalid-json' | 'too-large' | 'shape' | 'content-type';
+  constructor(ctx: MjErrorContext, reason: BadResponseError['reason'], detail?: string) {
+    const what = {
+      html: l10n.t('an HTML page instead of JSON'),
+      empty: l10n.t('an empty response'),
+      'invalid-json': l10n.t('a response that is not valid JSON'),
+      'too-large': l10n.t('a response larger than 5 MB'),
+      shape: l10n.t('JSON that is not a Midjourney-proxy task'),
+      'content-type': l10n.t('a response that is not JSON ({0})', detail ?? '?'),
+    }[reason];
+    super(
+      l10n.t('{0} got {1}.', subject(ctx), what),
+      reason === 'html'
+        ? l10n.t('The base URL is probably wrong: it should be the API root that serves /mj/task/…, not a web page.')
+        : l10n.t('Check the base URL; the server may not speak the Midjourney-proxy API.'),
+      ctx,
+    );
+    this.reason = reason;
+  }
+}
+
+export class SubmitRejectedError extends MjError {
+  readonly kind = 'SubmitRejected' as const;
+  readonly code: number;
+  readonly description: string;
+  constructor(ctx: MjErrorContext, code: number, description: string) {
+    super(
+      l10n.t('{0} was rejected (code {1}): {2}', subject(ctx), code, description || '—'),
+      l10n.t('The server refused the submission; its description says why.'),
+      ctx,
+    );
+    this.code = code;
+    this.description = description;
+  }
+}
+
+export class NetworkError extends MjError {
+  readonly kind = 'Network' as const;
+  constructor(ctx: MjErrorContext, cause: string) {
+    super(
+      l10n.t('{0} could not reach the server ({1}).', subject(ctx), cause),
+      l10n.t('Check the base URL, your network and proxy settings.'),
+      ctx,
+    );
+  }
+}
+
+export class TimeoutError extends MjError {
+  readonly kind = 'Timeout' as const;
+  constructor(ctx: MjErrorContext, timeoutMs: number) {
+    super(
+      l10n.t('{0} timed out after {1} s.', subject(ctx), Math.round(timeoutMs / 100) / 10),
+      l10n.t('The server is slow or unreachable; check the base URL and try again.'),
+      ctx,
+    );
+  }
+}
+
+export function isMjError(e: unknown): e is MjError {
+  return e instanceof MjError;
+}
