@@ -106,22 +106,42 @@ export class ServerError extends MjError {
 
 export class BadResponseError extends MjError {
   readonly kind = 'BadResponse' as const;
-  /** What was wrong with the body: 'html', 'empty', 'invalid-json', 'too-large', 'shape', 'content-type'. */
-  readonly reason: 'html' | 'empty' | 'invalid-json' | 'too-large' | 'shape' | 'content-type';
+  /**
+   * What was wrong with the body: 'html', 'empty', 'invalid-json', 'too-large', 'shape', 'content-type';
+   * 'redirect' (to another host: not followed, the key would go with it), 'no-endpoint' (the server
+   * does not serve this path), 'refused' (an error answer that fits no other kind; detail = its text).
+   */
+  readonly reason:
+    | 'html'
+    | 'empty'
+    | 'invalid-json'
+    | 'too-large'
+    | 'shape'
+    | 'content-type'
+    | 'redirect'
+    | 'no-endpoint'
+    | 'refused';
   constructor(ctx: MjErrorContext, reason: BadResponseError['reason'], detail?: string) {
     const what = {
       html: l10n.t('an HTML page instead of JSON'),
       empty: l10n.t('an empty response'),
       'invalid-json': l10n.t('a response that is not valid JSON'),
-      'too-large': l10n.t('a response larger than 5 MB'),
+      'too-large': l10n.t('a response larger than {0}', detail ?? '5 MB'),
       shape: l10n.t('JSON that is not a Midjourney-proxy task'),
       'content-type': l10n.t('a response that is not JSON ({0})', detail ?? '?'),
+      redirect: l10n.t('a redirect to another server ({0})', detail ?? '?'),
+      'no-endpoint': l10n.t('an answer saying the server has no such endpoint'),
+      refused: l10n.t('an error answer: {0}', detail ?? '—'),
     }[reason];
     super(
       l10n.t('{0} got {1}.', subject(ctx), what),
       reason === 'html'
         ? l10n.t('The base URL is probably wrong: it should be the API root that serves /mj/task/…, not a web page.')
-        : l10n.t('Check the base URL; the server may not speak the Midjourney-proxy API.'),
+        : reason === 'redirect' || reason === 'no-endpoint'
+          ? l10n.t('The base URL is probably wrong: it should be the API root that serves /mj/task/….')
+          : reason === 'refused'
+            ? l10n.t('The server refused the request; its message says why.')
+            : l10n.t('Check the base URL; the server may not speak the Midjourney-proxy API.'),
       ctx,
     );
     this.reason = reason;
