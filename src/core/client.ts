@@ -302,7 +302,7 @@ export class MjClient {
    */
   private notFoundOr(reply: HttpReply, body: Body, c: MjErrorContext & { taskId: string }, plain404MeansNotFound = true): MjError {
     if (body.kind === 'html') return badBody(body, c);
-    if (isGatewayRouteError(body)) return new BadResponseError(c, 'no-endpoint');
+    if (isGatewayRouteError(body) || isFrameworkRouteMiss(body)) return new BadResponseError(c, 'no-endpoint');
     if (saysNotFound(body)) return new TaskNotFoundError(c);
     if (reply.status === 404 && plain404MeansNotFound) return new TaskNotFoundError(c);
     if (isEndpointMissing(reply, body)) return new BadResponseError(c, 'no-endpoint');
@@ -324,6 +324,16 @@ export class MjClient {
     const key = this.opts.apiKey?.trim();
     return key && key.length >= 4 ? text.split(key).join('***') : text;
   }
+}
+
+/**
+ * Spring Boot's default error body (`{timestamp, status: 404, error: "Not Found", path}`): no
+ * controller has this route (novicezk has no image-seed; a base URL without /mj), not an unknown task.
+ */
+function isFrameworkRouteMiss(body: Body): boolean {
+  if (body.kind !== 'json' || !isObject(body.value)) return false;
+  const v = body.value;
+  return typeof v.path === 'string' && typeof v.error === 'string' && typeof v.status === 'number' && 'timestamp' in v;
 }
 
 /** 404/405/501, or new-api's OpenAI-style `{error:{message:"Invalid URL …"}}`: the path is not served. */

@@ -1,0 +1,15 @@
+import type { IdSource } from './ids';
+import type { TaskStore } from './taskStore';
+import type { Dialect } from './types';
+
+/** What every handler and renderer needs: the dialect, the clock, the tasks, where we listen. */
+export interface SimContext {
+  readonly dialect: Dialect;
+  readonly apiKey: string | null;
+  /** Set once the server listens; image URLs in task JSON point here. */
+  url: string;
+  readonly now: () => number;
+  readonly store: TaskStore;
+  readonly ids: IdSource;
+  readonly log: (line: string) => void;
+}

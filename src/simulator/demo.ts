@@ -1,0 +1,128 @@
+import type { SimContext } from './context';
+import { pinned, stateAt, t0For } from './lifecycle';
+import type { SimTask, Timeline } from './taskModel';
+import type { DemoTask } from './types';
+
+// The tasks a demo starts with: one in each state, some still moving so a watcher sees progress
+// and a transition to SUCCESS within the first minute (at speed 1). Durations are long on
+// purpose — someone is opening VS Code meanwhile — and scale with speed like everything else.
+
+function moving(ctx: SimContext, status: 'NOT_START' | 'IN_PROGRESS', progress: number, durationMs: number): Timeline {
+  return { kind: 'moving', t0: t0For(status, progress, durationMs, ctx.now()), durationMs, outcome: 'SUCCESS', failReason: '' };
+}
+
+export function seedDemo(ctx: SimContext, speed: number): DemoTask[] {
+  const now = ctx.now();
+  const min = 60_000;
+  const store = ctx.store;
+  const out: { task: SimTask; role: string }[] = [];
+
+  const grid = store.add({
+    action: 'IMAGINE',
+    result: 'grid',
+    prompt: 'a lighthouse on a cliff at golden hour, watercolor, soft light --ar 1:1',
+    description: '/imagine a lighthouse on a cliff at golden hour, watercolor, soft light --ar 1:1',
+    submitTime: now - 9 * min,
+    timeline: pinned('SUCCESS', 100, now - 9 * min + 2_000, now - 8 * min, null),
+  });
+  out.push({ task: grid, role: 'finished IMAGINE grid (press U1–U4, V1–V4, 🔄)' });
+
+  const u2 = `MJ::JOB::upsample::2::${grid.hash}`;
+  const upscale = store.add({
+    action: 'UPSCALE',
+    result: 'single',
+    prompt: grid.prompt,
+    promptEn: grid.promptEn,
+    finalPrompt: grid.finalPrompt,
+    description: `/up ${grid.id} U2`,
+    parentId: grid.id,
+    customId: u2,
+    index: 2,
+    palette: grid.palette,
+    quadrant: 2,
+    submitTime: now - 7 * min,
+    timeline: pinned('SUCCESS', 100, now - 7 * min + 1_000, now - 7 * min + 6_000, null),
+  });
+  grid.children.set(u2, upscale.id);
+  out.push({ task: upscale, role: 'finished UPSCALE (U2 of the grid: vary, zoom, pan buttons)' });
+
+  const describe = store.add({
+    action: 'DESCRIBE',
+    result: 'describe',
+    prompt: '',
+    description: '/describe',
+    submitTime: now - 6 * min,
+    timeline: pinned('SUCCESS', 100, now - 6 * min + 1_500, now - 6 * min + 5_000, null),
+  });
+  describe.description = `/describe ${describe.id}.png`;
+  out.push({ task: describe, role: 'DESCRIBE result (four prompts, PicReader buttons)' });
+
+  const failed = store.add({
+    action: 'IMAGINE',
+    result: 'grid',
+    prompt: 'photorealistic battlefield, extreme gore, close-up --v 6.1',
+    description: '/imagine photorealistic battlefield, extreme gore, close-up --v 6.1',
+    submitTime: now - 5 * min,
+    timeline: pinned(
+      'FAILURE',
+      null,
+      now - 5 * min + 1_200,
+      now - 5 * min + 2_500,
+      '[Banned prompt detected] It looks like your prompt may violate our community standards. Please rephrase your prompt and try again.',
+    ),
+  });
+  out.push({ task: failed, role: 'FAILURE (banned prompt)' });
+
+  const running = store.add({
+    action: 'IMAGINE',
+    result: 'grid',
+    prompt: '赛博朋克风格的上海外滩夜景，霓虹灯，雨夜 --ar 16:9',
+    description: '/imagine 赛博朋克风格的上海外滩夜景，霓虹灯，雨夜 --ar 16:9',
+    timeline: moving(ctx, 'IN_PROGRESS', 31, (90_000) / speed),
+  });
+  out.push({ task: running, role: 'IN_PROGRESS, still moving (Chinese prompt)' });
+
+  const v3 = `MJ::JOB::variation::3::${grid.hash}`;
+  const variation = store.add({
+    action: 'VARIATION',
+    result: 'grid',
+    prompt: grid.prompt,
+    promptEn: grid.promptEn,
+    finalPrompt: grid.finalPrompt,
+    description: `/variation ${grid.id} V3`,
+    parentId: grid.id,
+    customId: v3,
+    index: 3,
+    timeline: moving(ctx, 'IN_PROGRESS', 62, 60_000 / speed),
+  });
+  grid.children.set(v3, variation.id);
+  out.push({ task: variation, role: 'VARIATION at 62 %, finishes in ~17 s (×1 speed)' });
+
+  const queued = store.add({
+    action: 'IMAGINE',
+    result: 'grid',
+    prompt: 'isometric cozy bookshop interior, warm lamps, rainy evening --ar 3:2 --niji 6',
+    description: '/imagine isometric cozy bookshop interior, warm lamps, rainy evening --ar 3:2 --niji 6',
+    mode: 'RELAX',
+    timeline: moving(ctx, 'NOT_START', 0, 120_000 / speed),
+  });
+  out.push({ task: queued, role: 'queued (NOT_START), starts in ~12 s (×1 speed)' });
+
+  const zoomId = `MJ::CustomZoom::${upscale.hash}`;
+  const modal = store.add({
+    action: ctx.dialect === 'newapi' ? 'CUSTOM_ZOOM' : 'ZOOM',
+    result: 'grid',
+    prompt: grid.prompt,
+    promptEn: grid.promptEn,
+    finalPrompt: grid.finalPrompt,
+    description: `/zoom ${upscale.id}`,
+    parentId: upscale.id,
+    customId: zoomId,
+    submitDescription: 'Waiting for window confirm',
+    timeline: pinned('MODAL', 0, null, null, null),
+  });
+  upscale.children.set(zoomId, modal.id);
+  out.push({ task: modal, role: 'MODAL (Custom Zoom, waiting for /mj/submit/modal)' });
+
+  return out.map(({ task, role }) => ({ id: task.id, role, status: stateAt(task, now).status }));
+}

@@ -1,0 +1,19 @@
+import type { SimContext } from './context';
+import { renderNewapi } from './renderNewapi';
+import { renderNovicezk } from './renderNovicezk';
+import { renderTrueai } from './renderTrueai';
+import type { SimTask } from './taskModel';
+import { viewOf } from './taskView';
+
+/** The task JSON (as an object) the running dialect's fetch returns now. */
+export function renderTask(task: SimTask, ctx: SimContext): Record<string, unknown> {
+  const view = viewOf(task, ctx);
+  switch (ctx.dialect) {
+    case 'novicezk':
+      return renderNovicezk(view);
+    case 'trueai':
+      return renderTrueai(view);
+    case 'newapi':
+      return renderNewapi(view, ctx);
+  }
+}

@@ -1,0 +1,102 @@
+// The simulator's public surface. Tests, the CLI, the demo and the benchmark all start one
+// through `startSimulator` (index.ts); nothing here imports the server.
+
+export type Dialect = 'novicezk' | 'trueai' | 'newapi';
+
+export const DIALECTS: readonly Dialect[] = ['novicezk', 'trueai', 'newapi'];
+
+export type SimStatus = 'NOT_START' | 'SUBMITTED' | 'IN_PROGRESS' | 'SUCCESS' | 'FAILURE' | 'MODAL' | 'CANCEL';
+
+export interface SimulatorOptions {
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 8787; 0 picks any free port. */
+  port?: number;
+  /** Default 'newapi'. */
+  dialect?: Dialect;
+  /** Default 'mj-sim-key'; null turns authentication off. */
+  apiKey?: string | null;
+  /** 1: a grid takes ~15 s from submit to SUCCESS; 10: ten times faster. Default 1. */
+  speed?: number;
+  /** Seed the demo tasks (one in each state). Default false; main.ts turns it on. */
+  seedDemo?: boolean;
+  /** Called with one line per request (method, path, status, time, fault). */
+  log?: (line: string) => void;
+  /** The clock every task's state is computed from. Default Date.now; tests may pin it. */
+  now?: () => number;
+}
+
+export interface TaskSpec {
+  prompt?: string;
+  /** IMAGINE (default), UPSCALE, VARIATION, REROLL, DESCRIBE, BLEND, PAN, ZOOM, … as the dialect names it. */
+  action?: string;
+  outcome?: 'SUCCESS' | 'FAILURE';
+  failReason?: string;
+  /** Submit → outcome, in real milliseconds (not scaled by speed). */
+  durationMs?: number;
+  /** Where the task is now; a moving task continues from there. Default NOT_START (just submitted). */
+  status?: SimStatus;
+  /** 0–100, for IN_PROGRESS. */
+  progress?: number;
+  /** Stays exactly where it is until completeTask (or cancel / modal) moves it. */
+  frozen?: boolean;
+  /** Links the task to a parent (trueai shows it as parentId). */
+  parentId?: string;
+}
+
+interface FaultScope {
+  /** A route key ('GET /mj/task/:id/fetch') or a path/route-key prefix ('/mj/task', 'POST /mj/submit'). */
+  path?: string;
+  /** Applies this many times, then stops. Default: forever. */
+  times?: number;
+}
+
+export type Fault = FaultScope &
+  (
+    | { kind: 'latency'; ms: number }
+    | { kind: 'status429'; retryAfterSec?: number }
+    | { kind: 'status5xx'; status?: number }
+    | { kind: 'html' }
+    | { kind: 'truncated' }
+    | { kind: 'oversized'; bytes?: number }
+    | { kind: 'reset' }
+    | { kind: 'empty' }
+  );
+
+export type FaultKind = Fault['kind'];
+
+export interface Simulator {
+  /** e.g. http://127.0.0.1:8787 — the base URL a client is configured with. */
+  readonly url: string;
+  readonly port: number;
+  readonly dialect: Dialect;
+  readonly apiKey: string | null;
+  /** The seeded demo tasks, in the order demoTasks() describes them. Empty without seedDemo. */
+  readonly demoTaskIds: string[];
+  /** The seeded demo tasks with what each one shows. */
+  demoTasks(): DemoTask[];
+  /** Creates a task as if it had been submitted (or had got as far as spec.status); returns its ID. */
+  createTask(spec?: TaskSpec): string;
+  /** Finishes a task now. */
+  completeTask(id: string, outcome?: 'SUCCESS' | 'FAILURE', failReason?: string): void;
+  /** The task JSON a fetch would return now, or undefined when the ID is unknown. */
+  getTaskJson(id: string): unknown;
+  /** The task's status now, in the simulator's own terms (newapi's "" shows as NOT_START). */
+  getTaskStatus(id: string): SimStatus | undefined;
+  setFaults(faults: Fault[]): void;
+  clearFaults(): void;
+  /** Requests by route key, e.g. 'GET /mj/task/:id/fetch', 'POST /mj/task/list-by-condition'. */
+  requestCounts(): Record<string, number>;
+  totalRequests(): number;
+  resetCounts(): void;
+  /** Stops listening and destroys every open socket (keep-alive included). */
+  close(): Promise<void>;
+}
+
+export interface DemoTask {
+  id: string;
+  /** What the demo task is for, e.g. 'finished IMAGINE grid'. */
+  role: string;
+  /** Its status when seeded (moving ones change). */
+  status: SimStatus;
+}
