@@ -6,26 +6,17 @@ const path = require('path');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-const node = {
-  bundle: true,
-  platform: 'node',
-  target: 'node18',
-  format: 'cjs',
-  sourcemap: !production,
-  minify: production,
-  logLevel: 'info',
-};
+const { nodeBundle, webviewBundle } = require('./build/bundleOptions');
+
+const node = { ...nodeBundle(production), logLevel: 'info' };
 
 /** Entry points: the extension (vscode is provided by the host), the CLI, the simulator, the benchmark. */
 const builds = [
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: ['src/simulator/main.ts'], outfile: 'dist/simulator.js' },
-  { ...node, entryPoints: ['src/bench/main.ts'], outfile: 'dist/bench.js' },
-  {
-    bundle: true, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: !production, minify: production,
-    logLevel: 'info', entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js',
-  },
+  { ...node, entryPoints: ['src/bench/main.ts'], outfile: 'dist/bench.js', external: ['esbuild'] },
+  { ...webviewBundle(production), logLevel: 'info', entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js' },
 ].filter((b) => fs.existsSync(path.join(__dirname, b.entryPoints[0])));
 
 async function main() {

@@ -206,7 +206,8 @@ export class MjClient {
 
   /** One list-by-condition request; 'unsupported' when the server shows it lacks the endpoint. */
   private async listByCondition(ids: string[], signal?: AbortSignal): Promise<Task[] | 'unsupported'> {
-    const ctx = { server: this.server };
+    // A batch of one is that task's request: say which task failed, as a single fetch would.
+    const ctx = ids.length === 1 ? { server: this.server, taskId: ids[0] } : { server: this.server, taskCount: ids.length };
     const { reply, body } = await this.request('POST', '/mj/task/list-by-condition', {}, ctx, JSON.stringify({ ids }), signal);
     // Before the generic status mapping: a 501 here means "no such endpoint", not a broken server.
     if (isEndpointMissing(reply, body)) return 'unsupported';

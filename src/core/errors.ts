@@ -19,6 +19,8 @@ export interface MjErrorContext {
   taskId?: string;
   /** HTTP status, when there was a response. */
   status?: number;
+  /** How many tasks a batch request asked for (when no single taskId applies). */
+  taskCount?: number;
 }
 
 export abstract class MjError extends Error {
@@ -48,8 +50,11 @@ export abstract class MjError extends Error {
 }
 
 function subject(ctx: MjErrorContext): string {
-  return ctx.taskId
-    ? l10n.t('Task {0} on {1}', ctx.taskId, ctx.server)
+  if (ctx.taskId) {
+    return l10n.t('Task {0} on {1}', ctx.taskId, ctx.server);
+  }
+  return ctx.taskCount && ctx.taskCount > 1
+    ? l10n.t('The request for {0} tasks to {1}', ctx.taskCount, ctx.server)
     : l10n.t('The request to {0}', ctx.server);
 }
 
