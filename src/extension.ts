@@ -1,7 +1,73 @@
 import * as vscode from 'vscode';
+import { TaskStore } from './core/taskStore';
+import { Deps } from './deps';
+import { registerCompletionNotifier } from './notifications/completionNotifier';
+import { Log } from './platform/log';
+import { shareL10nBundleWithCore } from './platform/l10n';
+import { createPolling } from './polling/registerPolling';
+import { registerCopyCustomId } from './preview/commands/copyCustomId';
+import { registerCopyFinalPrompt } from './preview/commands/copyFinalPrompt';
+import { registerCopyImageUrl } from './preview/commands/copyImageUrl';
+import { registerPreview } from './preview/registerPreview';
+import { ClientPool } from './providers/clientPool';
+import { applyDevSetup } from './providers/devSetup';
+import { registerAddProvider } from './providers/commands/addProvider';
+import { registerRemoveApiKey } from './providers/commands/removeApiKey';
+import { registerRemoveProvider } from './providers/commands/removeProvider';
+import { registerSetApiKey } from './providers/commands/setApiKey';
+import { registerTestConnection } from './providers/commands/testConnection';
+import { ProviderRegistry } from './providers/providerRegistry';
+import { registerTaskStatusBar } from './statusBar/taskStatusBar';
+import { registerClearFilter } from './tasks/clearFilter';
+import { registerClearFinished } from './tasks/clearFinished';
+import { registerCopyDiagnostics } from './tasks/copyDiagnostics';
+import { registerCopyTaskId } from './tasks/copyTaskId';
+import { registerFilterTasks } from './tasks/filterTasks';
+import { registerGroupBy } from './tasks/groupBy';
+import { registerRefresh } from './tasks/refresh';
+import { registerRefreshAll } from './tasks/refreshAll';
+import { registerStopTracking } from './tasks/stopTracking';
+import { registerTrackTask } from './tasks/trackTask';
+import { registerTaskTree } from './tree/registerTaskTree';
+import { ViewState } from './tree/viewState';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Features register here, one line each.
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  shareL10nBundleWithCore();
+  const log = new Log();
+  const providers = new ProviderRegistry(context.secrets, log);
+  const store = new TaskStore(
+    { get: (k) => context.globalState.get(k), update: async (k, v) => context.globalState.update(k, v) },
+    (m) => log.warn(m),
+  );
+  const clients = new ClientPool(providers, log);
+  const viewState = new ViewState(context.globalState);
+  context.subscriptions.push(log, providers, clients, viewState, { dispose: () => void store.flush() });
+  await applyDevSetup(providers, store, log);
+  const scheduler = createPolling(context, store, clients, providers, log);
+  const deps: Deps = { store, providers, clients, scheduler, viewState, log };
+
+  registerTaskTree(context, deps);
+  registerTaskStatusBar(context, deps);
+  registerCompletionNotifier(context, deps);
+  registerPreview(context, deps);
+  registerCopyFinalPrompt(context, deps);
+  registerCopyImageUrl(context, deps);
+  registerCopyCustomId(context, deps);
+  registerTrackTask(context, deps);
+  registerRefresh(context, deps);
+  registerRefreshAll(context, deps);
+  registerStopTracking(context, deps);
+  registerClearFinished(context, deps);
+  registerCopyTaskId(context, deps);
+  registerCopyDiagnostics(context, deps);
+  registerFilterTasks(context, deps);
+  registerClearFilter(context, deps);
+  registerGroupBy(context, deps);
+  registerAddProvider(context, deps);
+  registerSetApiKey(context, deps);
+  registerRemoveApiKey(context, deps);
+  registerTestConnection(context, deps);
+  registerRemoveProvider(context, deps);
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,16 @@
+import { PollScheduler } from './core/scheduler';
+import { TaskStore } from './core/taskStore';
+import { Log } from './platform/log';
+import { ClientPool } from './providers/clientPool';
+import { ProviderRegistry } from './providers/providerRegistry';
+import { ViewState } from './tree/viewState';
+
+/** What every feature may use; built once in `activate`. */
+export interface Deps {
+  readonly store: TaskStore;
+  readonly providers: ProviderRegistry;
+  readonly clients: ClientPool;
+  readonly scheduler: PollScheduler;
+  readonly viewState: ViewState;
+  readonly log: Log;
+}

@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+
+/**
+ * The "MJ Tasks" output channel. A LogOutputChannel, so the user picks the level with
+ * "Developer: Set Log Level…" like any built-in channel. Secrets registered with `redact`
+ * are masked in every line as a second line of defence: the client never hands keys to the log.
+ */
+export class Log implements vscode.Disposable {
+  private readonly channel: vscode.LogOutputChannel;
+  private readonly secrets = new Set<string>();
+
+  constructor() {
+    this.channel = vscode.window.createOutputChannel('MJ Tasks', { log: true });
+  }
+
+  redact(secret: string | undefined): void {
+    if (secret && secret.length >= 4) {
+      this.secrets.add(secret);
+    }
+  }
+
+  private clean(message: string): string {
+    let out = message;
+    for (const s of this.secrets) {
+      out = out.split(s).join('***');
+    }
+    return out;
+  }
+
+  trace(message: string): void {
+    this.channel.trace(this.clean(message));
+  }
+  debug(message: string): void {
+    this.channel.debug(this.clean(message));
+  }
+  info(message: string): void {
+    this.channel.info(this.clean(message));
+  }
+  warn(message: string): void {
+    this.channel.warn(this.clean(message));
+  }
+  error(message: string): void {
+    this.channel.error(this.clean(message));
+  }
+  show(): void {
+    this.channel.show(true);
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+  }
+}

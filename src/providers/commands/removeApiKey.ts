@@ -1,0 +1,18 @@
+import * as vscode from 'vscode';
+import { Deps } from '../../deps';
+import { pickProvider } from '../pickProvider';
+
+export function registerRemoveApiKey(context: vscode.ExtensionContext, deps: Deps): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('mjTasks.removeApiKey', async (providerName?: string) => {
+      const provider = providerName
+        ? deps.providers.get(providerName)
+        : await pickProvider(deps, vscode.l10n.t('Remove the API key of which provider?'));
+      if (!provider) {
+        return;
+      }
+      await deps.providers.deleteKey(provider.name);
+      vscode.window.setStatusBarMessage(`$(key) ${vscode.l10n.t('API key of {0} removed.', provider.name)}`, 2000);
+    }),
+  );
+}

@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import { Deps } from '../../deps';
+import { pickProvider } from '../pickProvider';
+
+export function registerRemoveProvider(context: vscode.ExtensionContext, deps: Deps): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('mjTasks.removeProvider', async (providerName?: string) => {
+      const provider = providerName
+        ? deps.providers.get(providerName)
+        : await pickProvider(deps, vscode.l10n.t('Remove which provider?'));
+      if (!provider) {
+        return;
+      }
+      const tracked = deps.store.all().filter((t) => t.provider === provider.name).length;
+      const remove = vscode.l10n.t('Remove');
+      const choice = await vscode.window.showWarningMessage(
+        vscode.l10n.t('Remove the provider "{0}" and its API key? {1} tracked tasks on it stay in the list but can no longer be refreshed.', provider.name, tracked),
+        { modal: true },
+        remove,
+      );
+      if (choice === remove) {
+        await deps.providers.remove(provider.name);
+      }
+    }),
+  );
+}

@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import { Deps } from '../../deps';
+import { pickProvider } from '../pickProvider';
+
+export function registerSetApiKey(context: vscode.ExtensionContext, deps: Deps): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('mjTasks.setApiKey', async (providerName?: string) => {
+      const provider = providerName
+        ? deps.providers.get(providerName)
+        : await pickProvider(deps, vscode.l10n.t('Set the API key of which provider?'));
+      if (!provider) {
+        if (!deps.providers.list().length) {
+          await vscode.commands.executeCommand('mjTasks.addProvider');
+        }
+        return;
+      }
+      const key = await vscode.window.showInputBox({
+        title: vscode.l10n.t('API Key for {0}', provider.name),
+        prompt: vscode.l10n.t('Kept in VS Code secret storage, never in settings or logs.'),
+        password: true,
+        ignoreFocusOut: true,
+        validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the key.')),
+      });
+      if (key === undefined) {
+        return;
+      }
+      await deps.providers.setKey(provider.name, key.trim());
+      vscode.window.setStatusBarMessage(`$(key) ${vscode.l10n.t('API key of {0} saved.', provider.name)}`, 2000);
+      await vscode.commands.executeCommand('mjTasks.testConnection', provider.name);
+    }),
+  );
+}

@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import { testConnection } from '../../core/connectionTest';
+import { Deps } from '../../deps';
+import { pickProvider } from '../pickProvider';
+
+/** One cheap request; the answer says "reachable, key accepted" or names the problem. */
+export function registerTestConnection(context: vscode.ExtensionContext, deps: Deps): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('mjTasks.testConnection', async (providerName?: string) => {
+      const provider = providerName
+        ? deps.providers.get(providerName)
+        : await pickProvider(deps, vscode.l10n.t('Test the connection to which provider?'));
+      if (!provider) {
+        return;
+      }
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Testing {0}…', provider.name), cancellable: true },
+        async (_p, token) => {
+          const abort = new AbortController();
+          const sub = token.onCancellationRequested(() => abort.abort());
+          try {
+            return await testConnection(await deps.clients.client(provider.name), abort.signal);
+          } finally {
+            sub.dispose();
+          }
+        },
+      );
+      deps.log.info(`Test connection ${provider.name}: ${result.ok ? 'OK' : 'failed'} in ${result.ms} ms — ${result.summary}`);
+      if (result.ok) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('{0}: OK — {1}', provider.name, result.summary));
+        return;
+      }
+      const setKey = vscode.l10n.t('Set API Key');
+      const settings = vscode.l10n.t('Open Settings');
+      const choice = await vscode.window.showErrorMessage(
+        vscode.l10n.t('{0}: connection failed — {1}', provider.name, result.summary),
+        setKey,
+        settings,
+      );
+      if (choice === setKey) {
+        await vscode.commands.executeCommand('mjTasks.setApiKey', provider.name);
+      } else if (choice === settings) {
+        await vscode.commands.executeCommand('workbench.action.openSettings', 'mjTasks.providers');
+      }
+    }),
+  );
+}

@@ -1,0 +1,101 @@
+import * as vscode from 'vscode';
+import { Log } from '../platform/log';
+import { Provider, readProviders } from './provider';
+
+const SECRET_PREFIX = 'mjTasks.apiKey.';
+
+/**
+ * Providers come from settings; their keys live only in SecretStorage. Everything that needs
+ * either asks here, and listens to `onDidChange` to drop what it cached.
+ */
+export class ProviderRegistry implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private cached: Provider[] | undefined;
+
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly log: Log,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('mjTasks.providers') || e.affectsConfiguration('mjTasks.defaultProvider')) {
+          this.cached = undefined;
+          this.updateContext();
+          this.changed.fire();
+        }
+      }),
+      secrets.onDidChange((e) => {
+        if (e.key.startsWith(SECRET_PREFIX)) {
+          this.changed.fire();
+        }
+      }),
+    );
+    this.updateContext();
+  }
+
+  list(): Provider[] {
+    if (!this.cached) {
+      const { providers, problems } = readProviders(vscode.workspace.getConfiguration('mjTasks').get('providers'));
+      problems.forEach((p) => this.log.warn(p));
+      this.cached = providers;
+    }
+    return this.cached;
+  }
+
+  get(name: string): Provider | undefined {
+    return this.list().find((p) => p.name === name);
+  }
+
+  /** The provider named by `mjTasks.defaultProvider`, else the first one. */
+  defaultProvider(): Provider | undefined {
+    const wanted = vscode.workspace.getConfiguration('mjTasks').get<string>('defaultProvider');
+    return (wanted && this.get(wanted)) || this.list()[0];
+  }
+
+  async getKey(name: string): Promise<string | undefined> {
+    const key = await this.secrets.get(SECRET_PREFIX + name);
+    this.log.redact(key);
+    return key || undefined;
+  }
+
+  async setKey(name: string, key: string): Promise<void> {
+    this.log.redact(key);
+    await this.secrets.store(SECRET_PREFIX + name, key);
+  }
+
+  async deleteKey(name: string): Promise<void> {
+    await this.secrets.delete(SECRET_PREFIX + name);
+  }
+
+  /** Adds or replaces a provider in the user's settings. */
+  async save(provider: Provider, makeDefault: boolean): Promise<void> {
+    const config = vscode.workspace.getConfiguration('mjTasks');
+    const others = this.list().filter((p) => p.name !== provider.name);
+    await config.update('providers', [...others, provider], vscode.ConfigurationTarget.Global);
+    if (makeDefault) {
+      await config.update('defaultProvider', provider.name, vscode.ConfigurationTarget.Global);
+    }
+    this.cached = undefined;
+  }
+
+  async remove(name: string): Promise<void> {
+    const config = vscode.workspace.getConfiguration('mjTasks');
+    await config.update(
+      'providers',
+      this.list().filter((p) => p.name !== name),
+      vscode.ConfigurationTarget.Global,
+    );
+    await this.deleteKey(name);
+    this.cached = undefined;
+  }
+
+  private updateContext(): void {
+    void vscode.commands.executeCommand('setContext', 'mjTasks.hasProviders', this.list().length > 0);
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}

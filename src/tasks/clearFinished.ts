@@ -1,0 +1,14 @@
+import * as vscode from 'vscode';
+import { Deps } from '../deps';
+
+export function registerClearFinished(context: vscode.ExtensionContext, deps: Deps): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('mjTasks.clearFinished', () => {
+      const removed = deps.store.clearFinished();
+      vscode.window.setStatusBarMessage(
+        removed.length ? vscode.l10n.t('Cleared {0} finished tasks.', removed.length) : vscode.l10n.t('No finished task to clear.'),
+        2000,
+      );
+    }),
+  );
+}

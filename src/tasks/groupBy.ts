@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import { GroupBy } from '../core/taskView';
+import { Deps } from '../deps';
+
+/** View-title toggles (flat ⇄ by status) plus a palette command that offers every grouping. */
+export function registerGroupBy(context: vscode.ExtensionContext, deps: Deps): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('mjTasks.groupByStatus', () => deps.viewState.setGroupBy('status')),
+    vscode.commands.registerCommand('mjTasks.showFlat', () => deps.viewState.setGroupBy('none')),
+    vscode.commands.registerCommand('mjTasks.groupBy', async () => {
+      const choices: { label: string; value: GroupBy }[] = [
+        { label: vscode.l10n.t('No grouping (newest first)'), value: 'none' },
+        { label: vscode.l10n.t('By status'), value: 'status' },
+        { label: vscode.l10n.t('By provider'), value: 'provider' },
+      ];
+      const picked = await vscode.window.showQuickPick(
+        choices.map((c) => ({ ...c, description: c.value === deps.viewState.groupBy ? vscode.l10n.t('current') : undefined })),
+        { placeHolder: vscode.l10n.t('Group tracked tasks') },
+      );
+      if (picked) {
+        await deps.viewState.setGroupBy(picked.value);
+      }
+    }),
+  );
+}

@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import { taskTitle } from '../core/format';
+import { TrackedTask } from '../core/taskStore';
+import { Deps } from '../deps';
+import { statusLabel } from '../tree/statusIcon';
+import { TreeNode } from '../tree/taskTreeProvider';
+
+/**
+ * Commands are reached from a tree item (node, plus the multi-selection), from code with an ID,
+ * or from the palette with nothing: then the user picks.
+ */
+export async function resolveTargets(
+  deps: Deps,
+  arg: unknown,
+  selection: unknown,
+  pick: { placeHolder: string; canPickMany: boolean; filter?: (t: TrackedTask) => boolean },
+): Promise<TrackedTask[]> {
+  const ids = new Set<string>();
+  const take = (v: unknown) => {
+    if (typeof v === 'string') {
+      ids.add(v);
+    } else if (v && typeof v === 'object' && (v as TreeNode).kind === 'task') {
+      ids.add((v as { id: string }).id);
+    }
+  };
+  if (Array.isArray(selection) && selection.some((s) => s === arg)) {
+    selection.forEach(take);
+  } else {
+    take(arg);
+  }
+  if (ids.size) {
+    return [...ids].map((id) => deps.store.get(id)).filter((t): t is TrackedTask => !!t);
+  }
+  return pickTasks(deps, pick);
+}
+
+interface TaskPickItem extends vscode.QuickPickItem {
+  task: TrackedTask;
+}
+
+export async function pickTasks(
+  deps: Deps,
+  opts: { placeHolder: string; canPickMany: boolean; filter?: (t: TrackedTask) => boolean },
+): Promise<TrackedTask[]> {
+  const candidates = deps.store.all().filter(opts.filter ?? (() => true));
+  if (!candidates.length) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No tracked task fits. Track one with "MJ Tasks: Track Task…".'));
+    return [];
+  }
+  const items: TaskPickItem[] = candidates.map((task) => ({
+    task,
+    label: taskTitle(task.task, task.id),
+    description: task.task ? statusLabel(task.task.status) : '',
+    detail: task.id,
+  }));
+  if (opts.canPickMany) {
+    const picked = await vscode.window.showQuickPick(items, { placeHolder: opts.placeHolder, canPickMany: true, matchOnDetail: true });
+    return picked?.map((p) => p.task) ?? [];
+  }
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: opts.placeHolder, matchOnDetail: true });
+  return picked ? [picked.task] : [];
+}

@@ -1,0 +1,90 @@
+import * as vscode from 'vscode';
+import { parseTaskIdInput } from '../core/taskIdInput';
+import { Deps } from '../deps';
+import { pickProvider } from '../providers/pickProvider';
+
+/** From code: `executeCommand('mjTasks.trackTask', { ids: ['…'], provider: 'Name' })` or a string. */
+type TrackArgs = string | { ids?: string[] | string; provider?: string } | undefined;
+
+function selectedText(): string | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.selection.isEmpty) {
+    return undefined;
+  }
+  const text = editor.document.getText(editor.selection);
+  return parseTaskIdInput(text).ids.length ? text : undefined;
+}
+
+async function askForIds(): Promise<string[] | undefined> {
+  const fromSelection = selectedText();
+  const value = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Track Midjourney Task'),
+    prompt: vscode.l10n.t('Task IDs, /mj/task/<id>/fetch URLs, or a pasted task or submit-response JSON; several separated by spaces, commas or new lines.'),
+    placeHolder: '1730621826053455',
+    value: fromSelection ? fromSelection.replace(/\s*\n\s*/g, ' ') : undefined,
+    ignoreFocusOut: true,
+    validateInput: (text) => {
+      if (!text.trim()) {
+        return undefined;
+      }
+      const { ids, problems } = parseTaskIdInput(text);
+      if (!ids.length) {
+        return { message: problems[0] ?? vscode.l10n.t('No task ID found.'), severity: vscode.InputBoxValidationSeverity.Error };
+      }
+      if (problems.length) {
+        return {
+          message: vscode.l10n.t('{0} task IDs found; skipped: {1}', ids.length, problems.join('; ')),
+          severity: vscode.InputBoxValidationSeverity.Warning,
+        };
+      }
+      return {
+        message: vscode.l10n.t('{0} task IDs: {1}', ids.length, ids.slice(0, 3).join(', ') + (ids.length > 3 ? '…' : '')),
+        severity: vscode.InputBoxValidationSeverity.Info,
+      };
+    },
+  });
+  if (value === undefined) {
+    return undefined;
+  }
+  return parseTaskIdInput(value).ids;
+}
+
+export function registerTrackTask(context: vscode.ExtensionContext, deps: Deps): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('mjTasks.trackTask', async (args: TrackArgs) => {
+      if (!deps.providers.list().length) {
+        const add = vscode.l10n.t('Add Provider');
+        const choice = await vscode.window.showWarningMessage(
+          vscode.l10n.t('MJ Tasks needs a provider first: the base URL of your Midjourney-proxy server or relay, and its API key.'),
+          add,
+        );
+        if (choice === add) {
+          await vscode.commands.executeCommand('mjTasks.addProvider');
+        }
+        return;
+      }
+      let ids: string[] | undefined;
+      if (typeof args === 'string') {
+        ids = parseTaskIdInput(args).ids;
+      } else if (args?.ids) {
+        ids = parseTaskIdInput(Array.isArray(args.ids) ? args.ids.join('\n') : args.ids).ids;
+      } else {
+        ids = await askForIds();
+      }
+      if (!ids?.length) {
+        return;
+      }
+      const providerName = typeof args === 'object' && args?.provider ? args.provider : (await pickProvider(deps))?.name;
+      if (!providerName) {
+        return;
+      }
+      const { added, existing } = deps.store.add(ids, providerName);
+      void deps.scheduler.pollNow(added);
+      void vscode.commands.executeCommand('workbench.view.extension.mjTasks');
+      const message = existing.length
+        ? vscode.l10n.t('Tracking {0} new tasks ({1} already tracked).', added.length, existing.length)
+        : vscode.l10n.t('Tracking {0} new tasks.', added.length);
+      vscode.window.setStatusBarMessage(`$(eye) ${message}`, 3000);
+    }),
+  );
+}

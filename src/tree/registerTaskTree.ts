@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import { Deps } from '../deps';
+import { TaskDragAndDrop } from './taskDragAndDrop';
+import { TaskTreeProvider } from './taskTreeProvider';
+
+const AGE_REFRESH_MS = 60_000;
+
+export const TASKS_VIEW_ID = 'mjTasks.tasks';
+
+/** The sidebar list; returns the provider so commands can read what is shown. */
+export function registerTaskTree(context: vscode.ExtensionContext, deps: Deps): TaskTreeProvider {
+  const provider = new TaskTreeProvider(deps.store, deps.viewState, deps.providers);
+  const view = vscode.window.createTreeView(TASKS_VIEW_ID, {
+    treeDataProvider: provider,
+    dragAndDropController: new TaskDragAndDrop(),
+    showCollapseAll: false,
+    canSelectMany: true,
+  });
+
+  const describeView = () => {
+    const filter = deps.viewState.describeFilter();
+    const shown = provider.currentView();
+    view.description = filter ? vscode.l10n.t('Filter: {0}', filter) : undefined;
+    view.message =
+      filter && shown.shown === 0 && shown.total > 0
+        ? vscode.l10n.t('No tracked task matches the filter "{0}".', filter)
+        : undefined;
+    void vscode.commands.executeCommand('setContext', 'mjTasks.hasTasks', shown.total > 0);
+  };
+  describeView();
+
+  // Ages in descriptions ("3 min ago") drift; redraw them only while someone can see them.
+  let ageTimer: NodeJS.Timeout | undefined;
+  const syncAgeTimer = () => {
+    if (view.visible && !ageTimer) {
+      ageTimer = setInterval(() => provider.refreshAll(), AGE_REFRESH_MS);
+    } else if (!view.visible && ageTimer) {
+      clearInterval(ageTimer);
+      ageTimer = undefined;
+    }
+  };
+  syncAgeTimer();
+
+  context.subscriptions.push(
+    provider,
+    view,
+    view.onDidChangeVisibility(syncAgeTimer),
+    deps.store.onDidChange(describeView),
+    deps.viewState.onDidChange(describeView),
+    { dispose: () => ageTimer && clearInterval(ageTimer) },
+  );
+  return provider;
+}

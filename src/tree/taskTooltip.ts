@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import { formatDuration, formatTime } from '../core/format';
+import { TrackedTask } from '../core/taskStore';
+import { statusLabel } from './statusIcon';
+
+/** Only http(s) images go into a hover; anything else (javascript:, data:, file:) is left out. */
+function safeImageUrl(url: string | null): string | undefined {
+  if (!url) {
+    return undefined;
+  }
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Server text goes in with appendText (escaped, never interpreted); the string is untrusted and
+ * without HTML support, so a hostile prompt cannot run a command link or markup.
+ */
+export function taskTooltip(t: TrackedTask, providerCount: number): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  const task = t.task;
+  const line = (label: string, value: string) => {
+    if (value) {
+      md.appendMarkdown(`**${label}:** `);
+      md.appendText(value);
+      md.appendMarkdown('  \n');
+    }
+  };
+  line(vscode.l10n.t('Task'), t.id);
+  if (providerCount > 1) {
+    line(vscode.l10n.t('Provider'), t.provider);
+  }
+  if (task) {
+    const progress = task.progress !== null && !task.terminal ? ` · ${task.progress}%` : '';
+    line(vscode.l10n.t('Status'), statusLabel(task.status) + (task.status === 'UNKNOWN' ? ` (${task.rawStatus})` : '') + progress);
+    line(vscode.l10n.t('Action'), task.action);
+    line(vscode.l10n.t('Submitted'), formatTime(task.submitTime));
+    line(vscode.l10n.t('Finished'), formatTime(task.finishTime));
+    line(vscode.l10n.t('Took'), formatDuration(task.startTime ?? task.submitTime, task.finishTime));
+    line(vscode.l10n.t('Failure reason'), task.failReason ?? '');
+  } else {
+    line(vscode.l10n.t('Status'), vscode.l10n.t('Not fetched yet'));
+  }
+  if (t.stuck) {
+    line(vscode.l10n.t('Note'), vscode.l10n.t('No change for a long time: the task may be stuck.'));
+  }
+  if (t.error) {
+    line(vscode.l10n.t('Last error'), `${t.error.message} ${t.error.hint}`);
+  }
+  const prompt = task?.prompt ?? task?.promptEn;
+  if (prompt) {
+    md.appendMarkdown('\n---\n\n');
+    md.appendText(prompt);
+    md.appendMarkdown('\n');
+  }
+  const image = safeImageUrl(task?.imageUrl ?? task?.imageUrls[0] ?? null);
+  if (image) {
+    // Parentheses and spaces would end the Markdown link early; encode them.
+    const href = image.replace(/[()\s]/g, (c) => encodeURIComponent(c));
+    md.appendMarkdown(`\n\n![thumbnail](${href}|width=240)\n`);
+  }
+  return md;
+}

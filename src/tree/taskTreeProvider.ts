@@ -1,0 +1,203 @@
+import * as vscode from 'vscode';
+import { formatAge, taskTitle } from '../core/format';
+import { TaskStore, TrackedTask } from '../core/taskStore';
+import { GroupBy, StatusGroup, TaskView, buildTaskView, groupKeyOf, sortKey } from '../core/taskView';
+import { ProviderRegistry } from '../providers/providerRegistry';
+import { taskContextValue } from './contextValue';
+import { IconState, statusIcon } from './statusIcon';
+import { taskTooltip } from './taskTooltip';
+import { ViewState } from './viewState';
+
+export type TaskNode = { readonly kind: 'task'; readonly id: string };
+export type GroupNode = { readonly kind: 'group'; readonly key: string; readonly groupBy: GroupBy };
+export type TreeNode = TaskNode | GroupNode;
+
+function groupLabel(node: GroupNode): string {
+  if (node.groupBy === 'provider') {
+    return node.key;
+  }
+  const labels: Record<StatusGroup, string> = {
+    waiting: vscode.l10n.t('Waiting for input'),
+    running: vscode.l10n.t('Running'),
+    queued: vscode.l10n.t('Queued'),
+    failed: vscode.l10n.t('Failed'),
+    succeeded: vscode.l10n.t('Succeeded'),
+    cancelled: vscode.l10n.t('Cancelled'),
+    unknown: vscode.l10n.t('Unknown status'),
+  };
+  return labels[node.key as StatusGroup] ?? node.key;
+}
+
+function iconState(t: TrackedTask): IconState {
+  if (t.error && t.error.kind !== 'TaskNotFound' && !t.task?.terminal) {
+    return 'ERROR';
+  }
+  if (t.error?.kind === 'TaskNotFound' && !t.task) {
+    return 'ERROR';
+  }
+  if (t.stuck) {
+    return 'STUCK';
+  }
+  return t.task ? t.task.status : 'PENDING_FIRST_FETCH';
+}
+
+/** "IMAGINE · 57% · 2 min ago", or what went wrong when polling failed. */
+function describe(t: TrackedTask, now: number): string {
+  const parts: string[] = [];
+  const task = t.task;
+  if (task?.action) {
+    parts.push(task.action);
+  }
+  if (task && !task.terminal && task.progress !== null) {
+    parts.push(`${task.progress}%`);
+  }
+  if (t.error && !task?.terminal) {
+    parts.push(t.error.kind === 'TaskNotFound' ? vscode.l10n.t('not found') : vscode.l10n.t('error'));
+  } else if (t.stuck) {
+    parts.push(vscode.l10n.t('stuck'));
+  }
+  parts.push(formatAge(now - (task?.finishTime ?? task?.submitTime ?? t.addedAt)));
+  return parts.join(' · ');
+}
+
+/**
+ * Mirrors the store. A change that keeps a task in its place refreshes that one item; only
+ * membership, order or group changes rebuild the list.
+ */
+export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly taskNodes = new Map<string, TaskNode>();
+  private readonly groupNodes = new Map<string, GroupNode>();
+  private view: TaskView | undefined;
+  /** Where each shown task sits, to tell a move from an in-place change. */
+  private placement = new Map<string, { group: string; sort: number }>();
+
+  constructor(
+    private readonly store: TaskStore,
+    private readonly viewState: ViewState,
+    private readonly providers: ProviderRegistry,
+  ) {
+    this.disposables.push(
+      store.onDidChange((e) => this.onStoreChange(e.changed, e.added.length + e.removed.length > 0)),
+      viewState.onDidChange(() => this.refreshAll()),
+      providers.onDidChange(() => this.refreshAll()),
+    );
+  }
+
+  /** The current list in display order (tests, keyboard navigation, commands that pick). */
+  currentView(): TaskView {
+    if (!this.view) {
+      this.view = buildTaskView(this.store.all(), this.viewState.groupBy, this.viewState.filter);
+      this.placement = new Map();
+      for (const g of this.view.groups) {
+        for (const id of g.ids) {
+          const t = this.store.get(id);
+          if (t) {
+            this.placement.set(id, { group: g.key, sort: sortKey(t) });
+          }
+        }
+      }
+    }
+    return this.view;
+  }
+
+  refreshAll(): void {
+    this.view = undefined;
+    this.changed.fire(undefined);
+  }
+
+  private onStoreChange(changed: readonly TrackedTask[], membership: boolean): void {
+    if (membership || !this.view) {
+      this.refreshAll();
+      return;
+    }
+    const groupBy = this.viewState.groupBy;
+    const nodes: TreeNode[] = [];
+    for (const t of changed) {
+      const placed = this.placement.get(t.id);
+      if (!placed || placed.group !== groupKeyOf(t, groupBy) || placed.sort !== sortKey(t) || this.viewState.describeFilter()) {
+        // It moves, appears or may leave the filtered list: the list itself changes.
+        this.refreshAll();
+        return;
+      }
+      nodes.push(this.taskNode(t.id));
+    }
+    if (nodes.length) {
+      this.changed.fire(nodes);
+    }
+  }
+
+  private taskNode(id: string): TaskNode {
+    let node = this.taskNodes.get(id);
+    if (!node) {
+      node = { kind: 'task', id };
+      this.taskNodes.set(id, node);
+    }
+    return node;
+  }
+
+  private groupNode(key: string, groupBy: GroupBy): GroupNode {
+    const cacheKey = `${groupBy}:${key}`;
+    let node = this.groupNodes.get(cacheKey);
+    if (!node) {
+      node = { kind: 'group', key, groupBy };
+      this.groupNodes.set(cacheKey, node);
+    }
+    return node;
+  }
+
+  getChildren(element?: TreeNode): TreeNode[] {
+    const view = this.currentView();
+    if (!element) {
+      const groupBy = this.viewState.groupBy;
+      if (groupBy === 'none') {
+        return (view.groups[0]?.ids ?? []).map((id) => this.taskNode(id));
+      }
+      return view.groups.map((g) => this.groupNode(g.key, groupBy));
+    }
+    if (element.kind === 'group') {
+      const group = view.groups.find((g) => g.key === element.key);
+      return (group?.ids ?? []).map((id) => this.taskNode(id));
+    }
+    return [];
+  }
+
+  getParent(element: TreeNode): TreeNode | undefined {
+    const groupBy = this.viewState.groupBy;
+    if (element.kind === 'group' || groupBy === 'none') {
+      return undefined;
+    }
+    const placed = this.placement.get(element.id);
+    return placed ? this.groupNode(placed.group, groupBy) : undefined;
+  }
+
+  getTreeItem(element: TreeNode): vscode.TreeItem {
+    if (element.kind === 'group') {
+      const count = this.currentView().groups.find((g) => g.key === element.key)?.ids.length ?? 0;
+      const item = new vscode.TreeItem(groupLabel(element), vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `group:${element.groupBy}:${element.key}`;
+      item.description = String(count);
+      item.contextValue = 'group';
+      return item;
+    }
+    const t = this.store.get(element.id);
+    if (!t) {
+      return new vscode.TreeItem(element.id);
+    }
+    const item = new vscode.TreeItem(taskTitle(t.task, t.id), vscode.TreeItemCollapsibleState.None);
+    item.id = `task:${t.id}`;
+    item.description = describe(t, Date.now());
+    item.iconPath = statusIcon(iconState(t));
+    item.tooltip = taskTooltip(t, this.providers.list().length);
+    item.contextValue = taskContextValue(t);
+    item.accessibilityInformation = { label: `${taskTitle(t.task, t.id)}, ${item.description}` };
+    item.command = { command: 'mjTasks.openPreview', title: vscode.l10n.t('Open in Preview'), arguments: [element] };
+    return item;
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}

@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import { GroupBy, NO_FILTER, TaskFilter, formatFilter, isFilterEmpty } from '../core/taskView';
+
+const GROUP_BY_KEY = 'mjTasks.view.groupBy';
+
+/**
+ * How the user chose to look at the list. Grouping is remembered across sessions; a filter is
+ * a passing question and lasts for the session only.
+ */
+export class ViewState implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private filterValue: TaskFilter = NO_FILTER;
+
+  constructor(private readonly memento: vscode.Memento) {
+    this.updateContext();
+  }
+
+  get groupBy(): GroupBy {
+    const v = this.memento.get<string>(GROUP_BY_KEY);
+    return v === 'status' || v === 'provider' ? v : 'none';
+  }
+
+  async setGroupBy(value: GroupBy): Promise<void> {
+    await this.memento.update(GROUP_BY_KEY, value);
+    this.updateContext();
+    this.changed.fire();
+  }
+
+  get filter(): TaskFilter {
+    return this.filterValue;
+  }
+
+  setFilter(value: TaskFilter): void {
+    this.filterValue = value;
+    this.updateContext();
+    this.changed.fire();
+  }
+
+  describeFilter(): string | undefined {
+    return isFilterEmpty(this.filterValue) ? undefined : formatFilter(this.filterValue);
+  }
+
+  private updateContext(): void {
+    void vscode.commands.executeCommand('setContext', 'mjTasks.groupBy', this.groupBy);
+    void vscode.commands.executeCommand('setContext', 'mjTasks.filtered', !isFilterEmpty(this.filterValue));
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
