@@ -34,7 +34,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
   const { ids, problems } = parseTaskIdInput(texts.join('\n'));
   if (problems.length > 0 || ids.length === 0) {
     // One line: the first problem says what was expected; the count tells there were more.
-    const more = problems.length > 1 ? ' ' + l10n.t('({0} more inputs could not be read.)', problems.length - 1) : '';
+    const more = problems.length > 1 ? ' ' + l10n.t('(Inputs not read besides this one: {0}.)', problems.length - 1) : '';
     io.stderr.write((problems[0] ?? '').replace(/\s+/g, ' ') + more + '\n');
     return EXIT_USAGE;
   }

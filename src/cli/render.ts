@@ -20,7 +20,7 @@ export function renderTask(task: Task): string {
   add(l10n.t('Image'), task.imageUrl);
   task.imageUrls.filter((u) => u !== task.imageUrl).forEach((u, i) => add(l10n.t('Image {0}', i + 1), u));
   task.videoUrls.forEach((u, i) => add(l10n.t('Video {0}', i + 1), u));
-  add(l10n.t('Fail reason'), task.failReason);
+  add(l10n.t('Failure reason'), task.failReason);
   add(l10n.t('Final prompt'), task.finalPrompt);
   add(l10n.t('Final prompt (zh)'), task.finalZhPrompt);
   add(l10n.t('Seed'), task.seed);

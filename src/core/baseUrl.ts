@@ -23,7 +23,7 @@ export function validateBaseUrl(text: string): string | null {
     return l10n.t('The base URL must start with http:// or https:// (got {0}).', url.protocol);
   }
   if (url.search !== '' || url.hash !== '') {
-    return l10n.t('The base URL must not contain a query (?…) or fragment (#…); the API key goes in the key setting.');
+    return l10n.t('The base URL must not contain a query (?…) or fragment (#…); the API key is set separately (MJ Tasks: Set API Key).');
   }
   return null;
 }

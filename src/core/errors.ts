@@ -41,12 +41,17 @@ export abstract class MjError extends Error {
 
   /** The message and its hint on one line, as a CLI or a notification shows it. */
   get oneLine(): string {
-    return `${this.message} ${this.hint}`;
+    return joinSentences(this.message, this.hint);
   }
 
   toJSON(): { kind: MjErrorKind; message: string; hint: string; status?: number } {
     return { kind: this.kind, message: this.message, hint: this.hint, ...(this.status ? { status: this.status } : {}) };
   }
+}
+
+/** Chinese sentences follow each other without a space; Latin ones need one. */
+export function joinSentences(first: string, second: string): string {
+  return /[。！？）」]$/.test(first) ? first + second : `${first} ${second}`;
 }
 
 function subject(ctx: MjErrorContext): string {

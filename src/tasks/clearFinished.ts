@@ -6,7 +6,7 @@ export function registerClearFinished(context: vscode.ExtensionContext, deps: De
     vscode.commands.registerCommand('mjTasks.clearFinished', () => {
       const removed = deps.store.clearFinished();
       vscode.window.setStatusBarMessage(
-        removed.length ? vscode.l10n.t('Cleared {0} finished tasks.', removed.length) : vscode.l10n.t('No finished task to clear.'),
+        removed.length ? vscode.l10n.t('Finished tasks cleared: {0}.', removed.length) : vscode.l10n.t('No finished task to clear.'),
         2000,
       );
     }),

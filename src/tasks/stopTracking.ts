@@ -11,7 +11,7 @@ export function registerStopTracking(context: vscode.ExtensionContext, deps: Dep
       });
       if (targets.length) {
         deps.store.remove(targets.map((t) => t.id));
-        vscode.window.setStatusBarMessage(vscode.l10n.t('Stopped tracking {0} tasks.', targets.length), 2000);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('Tasks no longer tracked: {0}.', targets.length), 2000);
       }
     }),
   );

@@ -33,12 +33,12 @@ async function askForIds(): Promise<string[] | undefined> {
       }
       if (problems.length) {
         return {
-          message: vscode.l10n.t('{0} task IDs found; skipped: {1}', ids.length, problems.join('; ')),
+          message: vscode.l10n.t('Task IDs found: {0}; skipped: {1}', ids.length, problems.join('; ')),
           severity: vscode.InputBoxValidationSeverity.Warning,
         };
       }
       return {
-        message: vscode.l10n.t('{0} task IDs: {1}', ids.length, ids.slice(0, 3).join(', ') + (ids.length > 3 ? '…' : '')),
+        message: vscode.l10n.t('Task IDs ({0}): {1}', ids.length, ids.slice(0, 3).join(', ') + (ids.length > 3 ? '…' : '')),
         severity: vscode.InputBoxValidationSeverity.Info,
       };
     },
@@ -82,8 +82,8 @@ export function registerTrackTask(context: vscode.ExtensionContext, deps: Deps):
       void deps.scheduler.pollNow(added);
       void vscode.commands.executeCommand('workbench.view.extension.mjTasks');
       const message = existing.length
-        ? vscode.l10n.t('Tracking {0} new tasks ({1} already tracked).', added.length, existing.length)
-        : vscode.l10n.t('Tracking {0} new tasks.', added.length);
+        ? vscode.l10n.t('New tasks tracked: {0} ({1} were tracked already).', added.length, existing.length)
+        : vscode.l10n.t('New tasks tracked: {0}.', added.length);
       vscode.window.setStatusBarMessage(`$(eye) ${message}`, 3000);
     }),
   );

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { joinSentences } from '../core/errors';
 import { formatDuration, formatTime } from '../core/format';
 import { TrackedTask } from '../core/taskStore';
 import { statusLabel } from './statusIcon';
@@ -51,7 +52,7 @@ export function taskTooltip(t: TrackedTask, providerCount: number): vscode.Markd
     line(vscode.l10n.t('Note'), vscode.l10n.t('No change for a long time: the task may be stuck.'));
   }
   if (t.error) {
-    line(vscode.l10n.t('Last error'), `${t.error.message} ${t.error.hint}`);
+    line(vscode.l10n.t('Last error'), joinSentences(t.error.message, t.error.hint));
   }
   const prompt = task?.prompt ?? task?.promptEn;
   if (prompt) {

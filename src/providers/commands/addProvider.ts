@@ -54,7 +54,7 @@ export function registerAddProvider(context: vscode.ExtensionContext, deps: Deps
           prompt: vscode.l10n.t('The API key. It is kept in VS Code secret storage, never in settings.'),
           password: true,
           ignoreFocusOut: true,
-          validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the key, or press Escape and choose "No key".')),
+          validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the key.')),
         });
         if (key === undefined) {
           return;

@@ -14,7 +14,7 @@ export function registerRemoveProvider(context: vscode.ExtensionContext, deps: D
       const tracked = deps.store.all().filter((t) => t.provider === provider.name).length;
       const remove = vscode.l10n.t('Remove');
       const choice = await vscode.window.showWarningMessage(
-        vscode.l10n.t('Remove the provider "{0}" and its API key? {1} tracked tasks on it stay in the list but can no longer be refreshed.', provider.name, tracked),
+        vscode.l10n.t('Remove the provider "{0}" and its API key? Tracked tasks on it ({1}) stay in the list but can no longer be refreshed.', provider.name, tracked),
         { modal: true },
         remove,
       );
