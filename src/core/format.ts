@@ -16,8 +16,12 @@ export function shortenText(text: string, max = 60): string {
 export function taskTitle(task: Task | null, id: string, max = 60): string {
   const text = task?.prompt ?? task?.promptEn ?? task?.finalPrompt ?? task?.description;
   if (text) {
-    // Relays put reference-image URLs in front of the prompt; they say nothing in a list.
-    const withoutUrls = text.replace(/<?https?:\/\/\S+>?\s*/g, '').trim();
+    // Relays put reference-image URLs in front of the prompt, and DESCRIBE results number their
+    // prompts with keycap emoji (1️⃣); neither says anything in a one-line title.
+    const withoutUrls = text
+      .replace(/<?https?:\/\/\S+>?\s*/g, '')
+      .replace(/[0-9#*]\uFE0F?\u20E3\s*/g, '')
+      .trim();
     if (withoutUrls) {
       return shortenText(withoutUrls, max);
     }

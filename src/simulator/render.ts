@@ -7,6 +7,11 @@ import { viewOf } from './taskView';
 
 /** The task JSON (as an object) the running dialect's fetch returns now. */
 export function renderTask(task: SimTask, ctx: SimContext): Record<string, unknown> {
+  const rendered = renderDialect(task, ctx);
+  return task.overrides ? { ...rendered, ...task.overrides } : rendered;
+}
+
+function renderDialect(task: SimTask, ctx: SimContext): Record<string, unknown> {
   const view = viewOf(task, ctx);
   switch (ctx.dialect) {
     case 'novicezk':

@@ -67,4 +67,6 @@ export interface SimTask {
   messageId: string;
   /** Children by customId, so novicezk can answer "already exists" (code 21) for a repeated U. */
   children: Map<string, string>;
+  /** TaskSpec.overrides: raw fields laid over the rendered JSON. */
+  overrides?: Record<string, unknown>;
 }

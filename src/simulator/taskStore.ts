@@ -145,7 +145,7 @@ export class TaskStore {
     const outcome = spec.outcome ?? (triggered === null ? 'SUCCESS' : 'FAILURE');
     const failReason = spec.failReason ?? triggered ?? '[Internal error] The job encountered an error.';
     const durationMs = spec.durationMs ?? this.durationFor(result, outcome === 'FAILURE');
-    return this.add({
+    const task = this.add({
       action,
       result,
       prompt: result === 'describe' ? '' : prompt,
@@ -155,6 +155,10 @@ export class TaskStore {
       // A task created finished was submitted one duration ago, before its start time.
       submitTime: spec.status !== undefined && isTerminal(spec.status) ? Math.round(this.now() - durationMs) : undefined,
     });
+    if (spec.overrides) {
+      task.overrides = { ...spec.overrides };
+    }
+    return task;
   }
 
   private specTimeline(spec: TaskSpec, durationMs: number, outcome: 'SUCCESS' | 'FAILURE', failReason: string): Timeline {

@@ -42,6 +42,11 @@ export interface TaskSpec {
   frozen?: boolean;
   /** Links the task to a parent (trueai shows it as parentId). */
   parentId?: string;
+  /**
+   * Raw fields laid over the rendered task JSON on every fetch (e.g. `imageUrl`, `imageUrls`,
+   * `seed`), for tests that need what no real lifecycle produces: hostile URLs, odd shapes.
+   */
+  overrides?: Record<string, unknown>;
 }
 
 interface FaultScope {

@@ -83,7 +83,7 @@ describe('cli: mj-tasks as a process', function () {
         assert.match(r.stdout, /Prompt\s+a red fox in snow/);
         assert.match(r.stdout, /Image\s+http/);
         assert.match(r.stdout, new RegExp(`Task ${failed}\\n\\s+Status\\s+FAILURE`));
-        assert.match(r.stdout, /Fail reason\s+\[Invalid parameter\] Invalid value/);
+        assert.match(r.stdout, /Failure reason\s+\[Invalid parameter\] Invalid value/);
         assert.ok(r.stdout.indexOf(done) < r.stdout.indexOf(failed), 'tasks in the order asked');
       });
 
@@ -229,7 +229,7 @@ describe('cli: mj-tasks as a process', function () {
       const s = await sim('newapi');
       const r = await run(['fetch', 'not an id!'], envFor(s));
       assert.strictEqual(r.code, 2);
-      assert.match(oneLine(r), /^"not" is not a task ID\. Expected a task ID.*\(2 more inputs could not be read\.\)$/);
+      assert.match(oneLine(r), /^"not" is not a task ID\. Expected a task ID.*\(Inputs not read besides this one: 2\.\)$/);
       assert.strictEqual(s.totalRequests(), 0);
     });
 

@@ -166,13 +166,13 @@ describe('cli: renderTask', () => {
     );
     const lines = text.split('\n');
     assert.strictEqual(lines[0], 'Task 1730621826053455');
-    assert.match(text, /Status {8}FAILURE/);
+    assert.match(text, /Status {10}FAILURE/);
     assert.ok(!/Progress/.test(text), 'no progress line when there is none');
     assert.match(text, /Action\s+IMAGINE/);
     assert.match(text, /Prompt\s+x{119}…\n/);
     assert.match(text, /Image\s+https:\/\/cdn\/x\.png/);
     assert.match(text, /Image 1\s+https:\/\/cdn\/1\.png/);
-    assert.match(text, /Fail reason\s+\[Banned prompt detected\] nope/);
+    assert.match(text, /Failure reason\s+\[Banned prompt detected\] nope/);
     assert.match(text, /Final prompt\s+final --v 7/);
     assert.match(text, /\n {4}U1 {14}MJ::JOB::upsample::1::h/);
     assert.match(text, /\n {4}🔄 {14}MJ::JOB::reroll::0::h::SOLO/);

@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { buttonsByGroup } from '../../core/customId';
+import { Deps } from '../../deps';
+import { copyWithFeedback } from '../../platform/clipboard';
+import { resolveTargets } from '../../tasks/taskTargets';
+import { groupTitle } from '../labels';
+
+interface ButtonPick extends vscode.QuickPickItem {
+  customId?: string;
+}
+
+/** mjTasks.copyCustomId: pick one of the task's buttons (by what it does) and copy its customId. */
+export function registerCopyCustomId(context: vscode.ExtensionContext, deps: Deps): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('mjTasks.copyCustomId', async (arg?: unknown) => {
+      const [target] = await resolveTargets(deps, arg, undefined, {
+        placeHolder: vscode.l10n.t('Copy a button customId of which task?'),
+        canPickMany: false,
+        filter: (t) => !!t.task?.buttons.length,
+      });
+      if (!target) {
+        return;
+      }
+      const buttons = target.task?.buttons ?? [];
+      if (!buttons.length) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('This task has no buttons (yet).'));
+        return;
+      }
+      const items: ButtonPick[] = buttonsByGroup(buttons).flatMap((g) => [
+        { label: groupTitle(g.group), kind: vscode.QuickPickItemKind.Separator },
+        ...g.buttons.map((b) => ({
+          label: b.info.meaning,
+          description: [b.button.emoji, b.button.label].filter(Boolean).join(' '),
+          detail: b.button.customId,
+          customId: b.button.customId,
+        })),
+      ]);
+      const picked = await vscode.window.showQuickPick(items, {
+        placeHolder: vscode.l10n.t('Copy which button\'s customId?'),
+        matchOnDescription: true,
+        matchOnDetail: true,
+      });
+      if (picked?.customId) {
+        await copyWithFeedback(picked.customId, 'customId');
+      }
+    }),
+  );
+}

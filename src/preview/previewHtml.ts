@@ -1,0 +1,58 @@
+import { randomBytes } from 'crypto';
+
+// The preview's HTML shell. It is STATIC: nothing from a server is ever put in it, only the nonce
+// and the webview's own resource URIs. All task data goes by postMessage and is turned into DOM
+// with textContent by the script (STYLE.md 9–11).
+
+export interface ShellResources {
+  /** `webview.cspSource`. */
+  cspSource: string;
+  /** `asWebviewUri` of dist/webview.js and media/preview.css. */
+  scriptUri: string;
+  styleUri: string;
+  /** VS Code's display language (`vscode.env.language`), for `lang`. */
+  language: string;
+}
+
+/** 128 random bits, base64: the only script allowed to run is the one carrying it. */
+export function createNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+/** The Content-Security-Policy: deny by default; our script by nonce; images and video from anywhere on http(s) only. */
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource}`,
+    `img-src ${cspSource} https: http:`,
+    `media-src ${cspSource} https: http:`,
+    `font-src ${cspSource}`,
+    // Not covered by default-src: no <base> rewriting, no form posts anywhere.
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/** Attribute-safe: the values are our own URIs, but an odd character must still not break out. */
+function attr(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function previewHtml(r: ShellResources, nonce = createNonce()): string {
+  const lang = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(r.language) ? r.language : 'en';
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(r.cspSource, nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${attr(r.styleUri)}">
+<title>MJ Tasks</title>
+</head>
+<body>
+<main id="app" aria-busy="true"></main>
+<script nonce="${attr(nonce)}" src="${attr(r.scriptUri)}"></script>
+</body>
+</html>`;
+}

@@ -1,0 +1,207 @@
+import * as vscode from 'vscode';
+import { taskTitle } from '../core/format';
+import { Deps } from '../deps';
+import { copyWithFeedback } from '../platform/clipboard';
+import { EditorTargetTracker } from './editorTarget';
+import { previewHtml } from './previewHtml';
+import { HostMessage, isWebviewMessage, PROTOCOL_VERSION, TaskView, ValueKey, VIEW_TYPE, WebviewMessage } from './protocol';
+import { uiStrings } from './uiStrings';
+import { safeHttpUrl } from './urlSafety';
+import { buildView, ValueEntry } from './viewModel';
+
+/** What every preview panel needs from the extension; built once by registerPreview. */
+export interface PreviewHost {
+  readonly extensionUri: vscode.Uri;
+  readonly deps: Deps;
+  readonly editors: EditorTargetTracker;
+}
+
+const INSERT_FEEDBACK_MS = 2000;
+const TITLE_MAX = 40;
+
+/** Only what the preview loads: its script (dist) and stylesheet (media). Nothing else on disk. */
+export function previewWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    enableForms: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist')],
+    // No retainContextWhenHidden: the webview keeps its task ID with setState and is rebuilt on show.
+  };
+}
+
+/**
+ * The one preview panel (STYLE.md 9): `show` reuses it for whichever task is asked for. It mirrors
+ * the store — every change of its task is posted — and answers the webview's requests by key.
+ */
+export class PreviewPanel implements vscode.Disposable {
+  private static current: PreviewPanel | undefined;
+
+  private readonly disposables: vscode.Disposable[] = [];
+  /** The webview said `ready` since it was last (re)loaded: messages now arrive. */
+  private ready = false;
+  /** The values behind the keys of the last view posted: the only things the webview may ask for. */
+  private values: ReadonlyMap<ValueKey, ValueEntry> = new Map();
+
+  /** Shows `taskId` in the preview, creating the panel or reusing (and revealing) the open one. */
+  static createOrShow(host: PreviewHost, taskId: string, preserveFocus: boolean): PreviewPanel {
+    const open = PreviewPanel.current;
+    if (open) {
+      open.setTask(taskId);
+      open.panel.reveal(undefined, preserveFocus);
+      return open;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      VIEW_TYPE,
+      vscode.l10n.t('MJ Preview'),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus },
+      previewWebviewOptions(host.extensionUri),
+    );
+    PreviewPanel.current = new PreviewPanel(panel, host, taskId);
+    return PreviewPanel.current;
+  }
+
+  /** After a reload: VS Code hands back the panel it restored; the serializer gives us its task ID. */
+  static revive(panel: vscode.WebviewPanel, host: PreviewHost, taskId: string): PreviewPanel {
+    // Only one preview at a time; a second restored one (two windows' worth of state) replaces it.
+    PreviewPanel.current?.dispose();
+    panel.webview.options = previewWebviewOptions(host.extensionUri);
+    PreviewPanel.current = new PreviewPanel(panel, host, taskId);
+    return PreviewPanel.current;
+  }
+
+  static get currentTaskId(): string | undefined {
+    return PreviewPanel.current?.taskId;
+  }
+
+  static disposeCurrent(): void {
+    PreviewPanel.current?.dispose();
+  }
+
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly host: PreviewHost,
+    private taskId: string,
+  ) {
+    const { deps, editors } = host;
+    panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'activity.svg');
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
+      // Hidden without retainContextWhenHidden, the webview is torn down; it says `ready` again when shown.
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) {
+          this.ready = false;
+        }
+      }),
+      deps.store.onDidChange((e) => {
+        if (e.removed.includes(this.taskId) || e.added.includes(this.taskId) || e.changed.some((t) => t.id === this.taskId)) {
+          this.update();
+        }
+      }),
+      editors.onDidChange(() => this.post({ type: 'target', target: editors.describe() })),
+    );
+    panel.webview.html = previewHtml({
+      cspSource: panel.webview.cspSource,
+      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'dist', 'webview.js')).toString(),
+      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'media', 'preview.css')).toString(),
+      language: vscode.env.language,
+    });
+    this.rebuild();
+  }
+
+  private setTask(taskId: string): void {
+    if (taskId !== this.taskId) {
+      this.taskId = taskId;
+      this.update();
+    }
+  }
+
+  /** Recomputes the view and the value table; returns the view for posting. */
+  private rebuild(): TaskView {
+    const tracked = this.host.deps.store.get(this.taskId);
+    const built = buildView(this.taskId, tracked, Date.now());
+    this.values = built.values;
+    this.panel.title = vscode.l10n.t('MJ: {0}', taskTitle(tracked?.task ?? null, this.taskId, TITLE_MAX));
+    return built.view;
+  }
+
+  private update(): void {
+    const view = this.rebuild();
+    this.post({ type: 'update', view });
+  }
+
+  /** Posts only to a webview that said `ready`; a hidden one gets everything in `init` when shown. */
+  private post(message: HostMessage): void {
+    if (this.ready) {
+      void this.panel.webview.postMessage(message);
+    }
+  }
+
+  private onMessage(raw: unknown): void {
+    if (!isWebviewMessage(raw)) {
+      this.host.deps.log.warn(`Preview: ignored a webview message that does not match the protocol: ${describe(raw)}`);
+      return;
+    }
+    void this.handle(raw).catch((err: unknown) => {
+      this.host.deps.log.error(`Preview: ${raw.type} failed: ${err instanceof Error ? err.message : String(err)}`);
+    });
+  }
+
+  private async handle(m: WebviewMessage): Promise<void> {
+    if (m.type === 'ready') {
+      this.ready = true;
+      const view = this.rebuild();
+      this.post({ type: 'init', protocol: PROTOCOL_VERSION, strings: uiStrings(), view, target: this.host.editors.describe() });
+      return;
+    }
+    if (m.type === 'refresh') {
+      await vscode.commands.executeCommand('mjTasks.refresh', this.taskId);
+      return;
+    }
+    const entry = this.values.get(m.key);
+    if (!entry) {
+      // A key from a view that has changed since (the task moved on): nothing to act on.
+      this.host.deps.log.debug(`Preview: ${m.type} of ${m.key}, which the current view does not have.`);
+      return;
+    }
+    switch (m.type) {
+      case 'copy':
+        await copyWithFeedback(entry.value, entry.what);
+        return;
+      case 'insert':
+        if (await this.host.editors.insert(entry.value, m.literal)) {
+          vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Inserted {0}', entry.what)}`, INSERT_FEEDBACK_MS);
+        } else {
+          void vscode.window.showWarningMessage(vscode.l10n.t('Nothing to insert into: click into a text editor first, then use Insert again.'));
+        }
+        return;
+      case 'open': {
+        // Checked twice: when the table was built and here, right before it leaves VS Code.
+        const url = entry.openable ? safeHttpUrl(entry.value) : null;
+        if (url) {
+          await vscode.env.openExternal(vscode.Uri.parse(url, true));
+        }
+        return;
+      }
+    }
+  }
+
+  dispose(): void {
+    if (PreviewPanel.current === this) {
+      PreviewPanel.current = undefined;
+    }
+    const disposables = this.disposables.splice(0);
+    this.panel.dispose(); // no-op when VS Code disposed it (the user closed the tab)
+    vscode.Disposable.from(...disposables).dispose();
+  }
+}
+
+/** For the log: enough of a rejected message to see what it was, never all of it. */
+function describe(raw: unknown): string {
+  try {
+    return JSON.stringify(raw).slice(0, 200);
+  } catch {
+    return typeof raw;
+  }
+}

@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import { Deps } from '../deps';
+import { registerOpenPreview } from './commands/openPreview';
+import { EditorTargetTracker } from './editorTarget';
+import { PreviewHost, PreviewPanel } from './previewPanel';
+import { isPreviewState, VIEW_TYPE } from './protocol';
+
+/**
+ * The preview feature: the editor tracker "Insert" needs, the serializer that brings the panel
+ * back after a reload, and the Open Preview command (it needs the shared host, so it is wired here).
+ */
+export function registerPreview(context: vscode.ExtensionContext, deps: Deps): void {
+  const editors = new EditorTargetTracker();
+  const host: PreviewHost = { extensionUri: context.extensionUri, deps, editors };
+  context.subscriptions.push(
+    editors,
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        if (!isPreviewState(state)) {
+          // Saved before the webview got its first task, or damaged: nothing worth restoring.
+          panel.dispose();
+          return;
+        }
+        PreviewPanel.revive(panel, host, state.taskId);
+      },
+    }),
+    // The panel may outlive every command: close it with the extension.
+    { dispose: () => PreviewPanel.disposeCurrent() },
+  );
+  registerOpenPreview(context, host);
+}

@@ -1,0 +1,80 @@
+import { EditorTarget, UiStrings, ValueKey, format } from '../preview/protocol';
+import { h } from './dom';
+import { MediaCache } from './media';
+
+// What every part of the page needs: the strings, the Insert target, the messages to the host,
+// and the buttons that send them.
+
+export interface Actions {
+  copy(key: ValueKey): void;
+  insert(key: ValueKey, literal: boolean): void;
+  open(key: ValueKey): void;
+  refresh(): void;
+}
+
+export interface RenderContext {
+  strings: UiStrings;
+  target: EditorTarget | null;
+  actions: Actions;
+  media: MediaCache;
+}
+
+export const FLASH_MS = 1200;
+
+/** A small text button. `id` lets the focus survive a re-render (see main.ts). */
+export function actionButton(id: string, text: string, title: string, onClick: (e: MouseEvent) => void, extraClass = ''): HTMLButtonElement {
+  return h(
+    'button',
+    {
+      class: `action ${extraClass}`.trim(),
+      attrs: { type: 'button', title, 'aria-label': title, 'data-action-id': id },
+      on: { click: onClick },
+    },
+    text,
+  );
+}
+
+/** Shows "Copied" on the button for a moment: the eye is on the button, not the status bar. */
+export function flash(button: HTMLButtonElement, text: string): void {
+  const original = button.textContent ?? '';
+  button.textContent = text;
+  button.classList.add('flashed');
+  setTimeout(() => {
+    button.textContent = original;
+    button.classList.remove('flashed');
+  }, FLASH_MS);
+}
+
+/** Copy, Insert (Alt-click: as a literal) and the explicit literal button, for one value. */
+export function valueActions(ctx: RenderContext, key: ValueKey, label: string): HTMLElement {
+  const s = ctx.strings;
+  const copy = actionButton(`copy:${key}`, s.copy, format(s.copyTitle, label), () => {
+    ctx.actions.copy(key);
+    flash(copy, s.copied);
+  });
+  copy.dataset.action = 'copy';
+  const t = ctx.target;
+  const insert = actionButton(
+    `insert:${key}`,
+    s.insert,
+    t ? format(s.insertTitle, t.fileName, t.literalName) : s.noEditor,
+    (e) => {
+      ctx.actions.insert(key, e.altKey);
+      flash(insert, s.inserted);
+    },
+  );
+  insert.dataset.action = 'insert';
+  const literal = actionButton(
+    `literal:${key}`,
+    s.insertLiteral,
+    t ? format(s.insertLiteralTitle, t.fileName, t.literalName) : s.noEditor,
+    () => {
+      ctx.actions.insert(key, true);
+      flash(literal, s.inserted);
+    },
+    'secondary',
+  );
+  literal.dataset.action = 'insert-literal';
+  insert.disabled = literal.disabled = !t;
+  return h('span', { class: 'actions' }, copy, insert, literal);
+}

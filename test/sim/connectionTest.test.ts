@@ -1,0 +1,38 @@
+import * as assert from 'assert';
+import { MjClient } from '../../src/core/client';
+import { testConnection } from '../../src/core/connectionTest';
+import { AuthScheme } from '../../src/core/types';
+import { Dialect, Simulator, startSimulator } from '../../src/simulator';
+
+const SCHEME: Record<Dialect, AuthScheme> = { novicezk: 'mj-api-secret', trueai: 'raw', newapi: 'bearer' };
+
+describe('Test Connection against the simulator', () => {
+  const sims: Simulator[] = [];
+  after(() => Promise.all(sims.map((s) => s.close())));
+
+  for (const dialect of ['novicezk', 'trueai', 'newapi'] as Dialect[]) {
+    it(`${dialect}: OK with the right key, names the problem with a wrong key or URL`, async () => {
+      const sim = await startSimulator({ port: 0, dialect, apiKey: 'right-key' });
+      sims.push(sim);
+      const ok = await testConnection(new MjClient({ baseUrl: sim.url, auth: SCHEME[dialect], apiKey: 'right-key' }));
+      assert.strictEqual(ok.ok, true, ok.summary);
+      assert.strictEqual(sim.totalRequests(), 1, 'one cheap request');
+
+      const wrongKey = await testConnection(new MjClient({ baseUrl: sim.url, auth: SCHEME[dialect], apiKey: 'wrong' }));
+      assert.strictEqual(wrongKey.ok, false);
+      assert.match(wrongKey.summary, /API key was not accepted/);
+
+      sim.setFaults([{ kind: 'html' }]);
+      const page = await testConnection(new MjClient({ baseUrl: sim.url, auth: SCHEME[dialect], apiKey: 'right-key' }));
+      assert.strictEqual(page.ok, false);
+      assert.match(page.summary, /HTML page/);
+      sim.clearFaults();
+    });
+  }
+
+  it('says when nothing answers at the address', async () => {
+    const result = await testConnection(new MjClient({ baseUrl: 'http://127.0.0.1:9', auth: 'none', timeoutMs: 3000 }));
+    assert.strictEqual(result.ok, false);
+    assert.match(result.summary, /could not reach the server/);
+  });
+});
