@@ -1,0 +1,186 @@
+// Several servers side by side: add a provider through the guided input, set its key, test the
+// connection against simulators of each dialect, and track a task on the second provider.
+import * as assert from 'assert';
+import { startSimulator, type Simulator } from '../../src/simulator';
+import { useWorkbench, waitFor, workbench } from './harness';
+
+const RUN = `p${Date.now().toString(36)}`;
+
+/** Types into the step of a guided input whose title says `step` (e.g. "2/4"), then Enter. */
+async function answer(step: string, text: string): Promise<void> {
+  await workbench.waitForQuickInput({ placeholder: new RegExp(step.replace('/', '\\/')) });
+  await workbench.page.keyboard.insertText(text);
+  await workbench.page.keyboard.press('Enter');
+}
+
+async function addProvider(name: string, baseUrl: string, authLabel: RegExp, key: string | null): Promise<void> {
+  await workbench.runCommand('MJ Tasks: Add Provider…');
+  await answer('1/4', name);
+  await answer('2/4', baseUrl);
+  await workbench.waitForQuickInput({ placeholder: /3\/4/ });
+  await workbench.pickQuickInputRow(authLabel);
+  if (key !== null) {
+    const step = await workbench.waitForQuickInput({ placeholder: /4\/4/ });
+    assert.match(step.title, /4\/4/);
+    const type = await workbench.page.locator('.quick-input-widget input').first().getAttribute('type');
+    assert.strictEqual(type, 'password', 'the key is typed into a password field');
+    await workbench.page.keyboard.insertText(key);
+    await workbench.page.keyboard.press('Enter');
+  }
+}
+
+describe('Providers', () => {
+  useWorkbench();
+  const sims: Simulator[] = [];
+  let trueai: Simulator;
+  let novicezk: Simulator;
+
+  before(async () => {
+    trueai = await startSimulator({ port: 0, dialect: 'trueai', apiKey: 'trueai-secret-key' });
+    novicezk = await startSimulator({ port: 0, dialect: 'novicezk', apiKey: 'novicezk-secret-key' });
+    sims.push(trueai, novicezk);
+  });
+  after(() => Promise.all(sims.map((s) => s.close())));
+
+  it('tests the connection of the configured provider (newapi dialect): OK', async () => {
+    await workbench.runCommand('MJ Tasks: Test Connection');
+    // More than one provider may exist when this runs again; pick the simulator if asked.
+    const asked = await workbench.waitForQuickInput({ timeoutMs: 3000 }).catch(() => undefined);
+    if (asked) {
+      await workbench.pickQuickInputRow('Simulator');
+    }
+    const ok = await workbench.waitForNotification(/Simulator: OK — .* is reachable and accepted the key\./);
+    assert.strictEqual(ok.severity, 'info');
+  });
+
+  it('adds a trueai provider through the guided input; the connection test says OK', async () => {
+    await addProvider(`Home trueai ${RUN}`, trueai.url, /^Authorization: <key>$/, 'trueai-secret-key');
+    await workbench.waitForNotification(new RegExp(`Home trueai ${RUN}: OK`), 20_000);
+  });
+
+  it('names a wrong key, then accepts the right one set with Set API Key', async () => {
+    await workbench.clearNotifications();
+    await workbench.runCommand('MJ Tasks: Set API Key…');
+    await workbench.waitForQuickInput({ placeholder: /Set the API key of which provider/ });
+    await workbench.pickQuickInputRow(`Home trueai ${RUN}`);
+    await answer('API Key for', 'not-the-key');
+    const failed = await workbench.waitForNotification(new RegExp(`Home trueai ${RUN}: connection failed`), 20_000);
+    assert.match(failed.message, /API key was not accepted/);
+    assert.doesNotMatch(failed.message, /not-the-key/, 'the key never appears in a message');
+    assert.deepStrictEqual(failed.buttons, ['Set API Key', 'Open Settings']);
+
+    await workbench.clearNotifications();
+    await workbench.runCommand('MJ Tasks: Set API Key…');
+    await workbench.waitForQuickInput({ placeholder: /Set the API key of which provider/ });
+    await workbench.pickQuickInputRow(`Home trueai ${RUN}`);
+    await answer('API Key for', 'trueai-secret-key');
+    await workbench.waitForNotification(new RegExp(`Home trueai ${RUN}: OK`), 20_000);
+  });
+
+  it('adds a novicezk provider (mj-api-secret): OK; a Bearer scheme against it is refused', async () => {
+    await workbench.clearNotifications();
+    await addProvider(`Own proxy ${RUN}`, `${novicezk.url}/mj`, /^mj-api-secret: <key>$/, 'novicezk-secret-key');
+    await workbench.waitForNotification(new RegExp(`Own proxy ${RUN}: OK`), 20_000);
+    await addProvider(`Wrong scheme ${RUN}`, novicezk.url, /^Authorization: Bearer <key>$/, 'novicezk-secret-key');
+    const refused = await workbench.waitForNotification(new RegExp(`Wrong scheme ${RUN}: connection failed`), 20_000);
+    assert.match(refused.message, /API key was not accepted/);
+  });
+
+  it('names a wrong base URL: nothing listening, and a web page instead of the API', async () => {
+    await workbench.clearNotifications();
+    await addProvider(`Nowhere ${RUN}`, 'http://127.0.0.1:9', /^No key$/, null);
+    const unreachable = await workbench.waitForNotification(new RegExp(`Nowhere ${RUN}: connection failed`), 30_000);
+    assert.match(unreachable.message, /could not reach the server/);
+
+    await workbench.clearNotifications();
+    trueai.setFaults([{ kind: 'html', path: 'GET /mj/task/:id/fetch' }]);
+    try {
+      await workbench.runCommand('MJ Tasks: Test Connection');
+      await workbench.waitForQuickInput({ placeholder: /Test the connection to which provider/ });
+      await workbench.pickQuickInputRow(`Home trueai ${RUN}`);
+      const page = await workbench.waitForNotification(new RegExp(`Home trueai ${RUN}: connection failed`), 20_000);
+      assert.match(page.message, /HTML page instead of JSON.*base URL is probably wrong/);
+    } finally {
+      trueai.clearFaults();
+    }
+  });
+
+  it('rejects a base URL that is not http(s) while typing it', async () => {
+    await workbench.runCommand('MJ Tasks: Add Provider…');
+    await answer('1/4', `Typo ${RUN}`);
+    await workbench.waitForQuickInput({ placeholder: /2\/4/ });
+    await workbench.page.keyboard.insertText('ftp//example');
+    // The prompt shows until validation (debounced) replaces it with what is wrong.
+    const message = await waitFor(async () => {
+      const text = (await workbench.page.locator('.quick-input-widget .quick-input-message').innerText().catch(() => '')).trim();
+      return /is not a URL/.test(text) ? text : undefined;
+    }, 'the validation message');
+    assert.match(message, /"ftp\/\/example" is not a URL\. Enter the API root with http:\/\/ or https:\/\//);
+    await workbench.closeQuickInput();
+  });
+
+  it('tracks a task on the second provider, next to the simulator tasks', async () => {
+    const id = trueai.createTask({ prompt: `harbour ${RUN} trueai`, status: 'SUCCESS' });
+    await workbench.openMjTasksView();
+    await workbench.runCommand('MJ Tasks: Track Task…');
+    await workbench.waitForQuickInput();
+    await workbench.page.keyboard.insertText(id);
+    await workbench.page.keyboard.press('Enter');
+    await workbench.waitForQuickInput({ placeholder: /Which provider/ });
+    const offered = await workbench.quickInputRows();
+    assert.ok(offered.includes('Simulator') && offered.includes(`Home trueai ${RUN}`), JSON.stringify(offered));
+    await workbench.pickQuickInputRow(`Home trueai ${RUN}`);
+    await waitFor(
+      async () => (await workbench.treeRows()).find((r) => r.text.includes(`harbour ${RUN}`) && r.icons.includes('pass')),
+      'the trueai task, succeeded, in the tree',
+    );
+
+    await workbench.runCommand('MJ Tasks: Group Tasks By…');
+    await workbench.waitForQuickInput();
+    await workbench.pickQuickInputRow('By provider');
+    const groups = await waitFor(async () => {
+      const labels = (await workbench.treeRows()).filter((r) => r.level === 1).map((r) => r.label);
+      return labels.includes('Simulator') && labels.includes(`Home trueai ${RUN}`) ? labels : undefined;
+    }, 'a group per provider');
+    assert.ok(groups.length >= 2);
+  });
+
+  it('removes providers after a confirmation, keeping their tasks listed', async () => {
+    for (const name of [`Nowhere ${RUN}`, `Wrong scheme ${RUN}`]) {
+      await workbench.runCommand('MJ Tasks: Remove Provider…');
+      await workbench.waitForQuickInput({ placeholder: /Remove which provider/ });
+      await workbench.pickQuickInputRow(name);
+      const dialog = workbench.page.locator('.monaco-dialog-box');
+      await dialog.waitFor({ state: 'visible' });
+      assert.match(await dialog.innerText(), new RegExp(`Remove the provider "${name}" and its API key\\?`));
+      await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    }
+    await workbench.runCommand('MJ Tasks: Test Connection');
+    await workbench.waitForQuickInput({ placeholder: /Test the connection to which provider/ });
+    const left = await workbench.quickInputRows();
+    assert.ok(!left.some((l) => l.startsWith('Nowhere') || l.startsWith('Wrong scheme')), JSON.stringify(left));
+    await workbench.closeQuickInput();
+  });
+
+  it('shows the provider settings with their descriptions', async () => {
+    // Back to a flat list for the suites after this one.
+    await workbench.runCommand('MJ Tasks: Group Tasks By…');
+    await workbench.waitForQuickInput();
+    await workbench.pickQuickInputRow('No grouping (newest first)');
+    await workbench.closeQuickInput();
+    await workbench.closeAllEditors();
+    await workbench.runCommand('Preferences: Open Settings (UI)');
+    // The search box is a small editor that has focus when the Settings editor opens.
+    await workbench.page.locator('.settings-editor .search-container').waitFor({ state: 'visible' });
+    await workbench.page.locator('.settings-editor .search-container').click();
+    await workbench.page.keyboard.insertText('@ext:mj-tasks.mj-tasks');
+    await waitFor(
+      async () => (await workbench.page.locator('.settings-editor .setting-item-title').allInnerTexts()).some((t) => /Poll Interval Seconds/.test(t)),
+      'the MJ Tasks settings',
+    );
+    const text = await workbench.page.locator('.settings-editor .settings-body').innerText();
+    assert.match(text, /Midjourney-proxy servers and relays you track tasks on/);
+    assert.match(text, /Notifications/);
+  });
+});

@@ -1,0 +1,160 @@
+// The daily loop in a real VS Code: track tasks from the palette, watch them in the tree until they
+// finish, get told once, find them again after a reload, stop tracking one.
+import * as assert from 'assert';
+import { TreeRow, useWorkbench, waitFor, workbench } from './harness';
+
+/** A word no other suite's task carries, so rows are found by it alone. */
+const RUN = `r${Date.now().toString(36)}`;
+
+function rowWith(rows: TreeRow[], text: string): TreeRow | undefined {
+  return rows.find((r) => r.text.includes(text));
+}
+
+async function rowOf(text: string, what: string, check: (r: TreeRow) => boolean = () => true, timeoutMs = 30_000): Promise<TreeRow> {
+  return waitFor(
+    async () => {
+      const r = rowWith(await workbench.treeRows(), text);
+      return r && check(r) ? r : undefined;
+    },
+    what,
+    timeoutMs,
+  );
+}
+
+/** Answers the provider question if Track Task asks one (other suites may have added providers). */
+async function pickSimulatorIfAsked(): Promise<void> {
+  const asked = await waitFor(
+    async () => {
+      const rows = await workbench.quickInputRows().catch((): string[] => []);
+      return rows.includes('Simulator') ? 'asked' : (await workbench.page.locator('.quick-input-widget').isVisible()) ? undefined : 'not asked';
+    },
+    'Track Task to finish or ask for the provider',
+    10_000,
+  ).catch(() => 'not asked');
+  if (asked === 'asked') {
+    await workbench.pickQuickInputRow('Simulator');
+  }
+}
+
+describe('Tracking', () => {
+  useWorkbench();
+
+  const prompts = {
+    ok: `lantern ${RUN} ok`,
+    bad: `teapot ${RUN} bad`,
+    slow: `glacier ${RUN} slow`,
+  };
+  const ids: Record<keyof typeof prompts, string> = { ok: '', bad: '', slow: '' };
+
+  it('tracks three tasks pasted into Track Task… and shows them with status icons', async () => {
+    const sim = workbench.simulator;
+    ids.ok = sim.createTask({ prompt: prompts.ok, status: 'IN_PROGRESS', progress: 15, durationMs: 9000 });
+    ids.bad = sim.createTask({ prompt: prompts.bad, outcome: 'FAILURE', failReason: '[Invalid parameter] Invalid value for --ar', status: 'IN_PROGRESS', progress: 15, durationMs: 9000 });
+    ids.slow = sim.createTask({ prompt: prompts.slow, status: 'IN_PROGRESS', progress: 46, frozen: true });
+
+    await workbench.openMjTasksView();
+    await workbench.runCommand('MJ Tasks: Track Task…');
+    const input = await workbench.waitForQuickInput();
+    assert.match(input.title, /Track Midjourney Task/);
+    // Pasted the way users do: one per line from a log, with a stray comma.
+    await workbench.page.keyboard.insertText(`${ids.ok}, ${ids.bad}\n${ids.slow}`);
+    await workbench.page.keyboard.press('Enter');
+    await pickSimulatorIfAsked();
+
+    const running = (r: TreeRow) => r.icons.includes('sync');
+    const ok = await rowOf(prompts.ok, 'the first task running in the tree', running);
+    await rowOf(prompts.bad, 'the second task running in the tree', running);
+    const slow = await rowOf(prompts.slow, 'the third task running in the tree', running);
+    assert.match(slow.description, /IMAGINE · 46%/);
+    assert.match(ok.description, /IMAGINE · \d+%/);
+    const status = await waitFor(async () => (await workbench.statusBarItems()).find((s) => /running/.test(s)), 'the status bar summary');
+    assert.match(status, /\d+ running/);
+  });
+
+  it('watches one task succeed and one fail with its reason, telling the user once each', async function () {
+    this.timeout(90_000);
+    await rowOf(prompts.ok, 'the first task to succeed', (r) => r.icons.includes('pass'), 45_000);
+    const bad = await rowOf(prompts.bad, 'the second task to fail', (r) => r.icons.includes('error'), 45_000);
+    assert.doesNotMatch(bad.description, /%/, 'a finished task shows no progress');
+
+    const done = await workbench.waitForNotification(new RegExp(`finished: ${prompts.ok}`), 20_000);
+    assert.deepStrictEqual(done.buttons, ['Open Preview', 'Copy Image URL']);
+    const failed = await workbench.waitForNotification(new RegExp(`failed: ${prompts.bad}`), 20_000);
+    assert.match(failed.message, /\[Invalid parameter\] Invalid value for --ar/);
+
+    // The third task has not moved: still running, and no word about it.
+    const slow = rowWith(await workbench.treeRows(), prompts.slow);
+    assert.ok(slow?.icons.includes('sync'), 'the frozen task still runs');
+    const all = await workbench.notifications({ openCentre: true });
+    assert.strictEqual(all.filter((n) => n.message.includes(RUN)).length, 2, `one notification per finished task: ${JSON.stringify(all)}`);
+  });
+
+  it('copies the image URL from the completion notification', async () => {
+    await workbench.clearNotifications();
+    const sim = workbench.simulator;
+    const quick = sim.createTask({ prompt: `kite ${RUN} notify`, status: 'IN_PROGRESS', progress: 62, durationMs: 4000 });
+    await workbench.runCommand('MJ Tasks: Track Task…');
+    await workbench.waitForQuickInput();
+    await workbench.page.keyboard.insertText(quick);
+    await workbench.page.keyboard.press('Enter');
+    await pickSimulatorIfAsked();
+    await workbench.waitForNotification(new RegExp(`finished: kite ${RUN}`), 45_000);
+    await workbench.page.locator('.notification-toast').filter({ hasText: `kite ${RUN}` }).getByRole('button', { name: 'Copy Image URL' }).click();
+    const url = await waitFor(async () => {
+      const text = await workbench.readClipboard();
+      return /^http:\/\/127\.0\.0\.1:\d+\/.+/.test(text) && text.includes(quick) ? text : undefined;
+    }, 'the image URL in the clipboard');
+    assert.ok(url.startsWith(workbench.simulator.url));
+  });
+
+  it('groups by status and filters the list', async () => {
+    await workbench.openMjTasksView();
+    await workbench.runCommand('MJ Tasks: Group Tasks By…');
+    await workbench.waitForQuickInput();
+    await workbench.pickQuickInputRow('By status');
+    const grouped = await waitFor(async () => {
+      const rows = await workbench.treeRows();
+      const groups = rows.filter((r) => r.level === 1).map((r) => r.label);
+      return groups.includes('Running') && groups.includes('Failed') && groups.includes('Succeeded') ? rows : undefined;
+    }, 'status groups in the tree');
+    const failedGroup = grouped.findIndex((r) => r.level === 1 && r.label === 'Failed');
+    assert.ok(grouped.slice(failedGroup + 1).some((r) => r.level === 2 && r.text.includes(prompts.bad)), 'the failed task sits under Failed');
+
+    await workbench.runCommand('MJ Tasks: Filter…');
+    await workbench.waitForQuickInput();
+    await workbench.page.keyboard.insertText(`status:failed ${RUN}`);
+    await workbench.page.keyboard.press('Enter');
+    const filtered = await waitFor(async () => {
+      const rows = (await workbench.treeRows()).filter((r) => r.level === 2);
+      return rows.length === 1 && rows[0].text.includes(prompts.bad) ? rows : undefined;
+    }, 'only the failed task of this run');
+    assert.strictEqual(filtered.length, 1);
+
+    await workbench.runCommand('MJ Tasks: Clear Filter');
+    await workbench.runCommand('MJ Tasks: Group Tasks By…');
+    await workbench.waitForQuickInput();
+    await workbench.pickQuickInputRow('No grouping (newest first)');
+    await waitFor(async () => (await workbench.treeRows()).every((r) => r.level === 1 && !r.expanded), 'the flat list back');
+  });
+
+  it('finds the tasks again after reloading the window', async function () {
+    this.timeout(120_000);
+    await workbench.reloadWindow();
+    await workbench.openMjTasksView();
+    await rowOf(prompts.ok, 'the succeeded task after the reload', (r) => r.icons.includes('pass'));
+    await rowOf(prompts.bad, 'the failed task after the reload', (r) => r.icons.includes('error'));
+    // Polling resumed: the frozen task is fetched again and keeps its place and state.
+    await rowOf(prompts.slow, 'the running task after the reload', (r) => r.icons.includes('sync'));
+  });
+
+  it('stops tracking a task from its context menu', async () => {
+    await workbench.openMjTasksView();
+    await workbench.treeRow(prompts.slow).click({ button: 'right' });
+    const item = workbench.page.locator('.monaco-menu .action-item').filter({ hasText: /^Stop Tracking$/ });
+    await item.first().waitFor({ state: 'visible' });
+    await item.first().click();
+    await waitFor(async () => !rowWith(await workbench.treeRows(), prompts.slow), 'the task to leave the list');
+    const rows = await workbench.treeRows();
+    assert.ok(rowWith(rows, prompts.ok) && rowWith(rows, prompts.bad), 'the other tasks stay');
+  });
+});
