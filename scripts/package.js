@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// `npm run package`: a production build staged in its own folder, packed by vsce. dist/ (the
+// development build the tests and F5 use) is left alone. Prints the .vsix path and size.
+//   node scripts/package.js [--out FILE]
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+const esbuild = require('esbuild');
+const { root, nodeBundle, webviewBundle } = require('../build/bundleOptions');
+
+/** What the .vsix holds besides the bundles; .vscodeignore in the stage keeps it to exactly this. */
+const FILES = ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'README.md', 'LICENSE', 'CHANGELOG.md', '.vscodeignore'];
+const FOLDERS = ['media', 'l10n', 'docs/images'];
+
+async function packageVsix(outFile) {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const out = path.resolve(outFile || path.join(root, `${pkg.name}-${pkg.version}.vsix`));
+  const stage = path.join(root, '.vscode-test', 'package-stage');
+  fs.rmSync(stage, { recursive: true, force: true });
+  fs.mkdirSync(path.join(stage, 'dist'), { recursive: true });
+
+  await esbuild.build({ ...nodeBundle(true), entryPoints: [path.join(root, 'src/extension.ts')], outfile: path.join(stage, 'dist/extension.js'), external: ['vscode'], logLevel: 'warning' });
+  await esbuild.build({ ...webviewBundle(true), entryPoints: [path.join(root, 'src/webview/main.ts')], outfile: path.join(stage, 'dist/webview.js'), logLevel: 'warning' });
+  for (const f of FILES) fs.copyFileSync(path.join(root, f), path.join(stage, f));
+  for (const d of FOLDERS) {
+    if (fs.existsSync(path.join(root, d))) fs.cpSync(path.join(root, d), path.join(stage, d), { recursive: true });
+  }
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+  // No repository is published yet, so README links stay relative: the images ship inside the
+  // package (docs/images) and VS Code resolves them against the installed extension.
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], {
+    cwd: stage,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return { file: out, bytes: fs.statSync(out).size };
+}
+
+module.exports = { packageVsix };
+
+if (require.main === module) {
+  const i = process.argv.indexOf('--out');
+  packageVsix(i > 0 ? process.argv[i + 1] : undefined).then(
+    ({ file, bytes }) => console.log(`packaged ${path.relative(process.cwd(), file)} (${(bytes / 1024).toFixed(1)} KB)`),
+    (e) => {
+      console.error(e.message || e);
+      process.exit(1);
+    },
+  );
+}

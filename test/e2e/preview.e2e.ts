@@ -1,0 +1,329 @@
+// The preview panel in a real VS Code: opened from the tree and the palette, the image really
+// loaded, customIds and the finalPrompt copied to the real clipboard and inserted into a real file,
+// a hostile task shown as inert text, live progress, and the panel restored after a reload.
+// Screenshots (one per test, by the harness) land in test-results/screenshots/Preview--*.png.
+import * as assert from 'assert';
+import type { Frame } from 'playwright-core';
+import { toStringLiteral } from '../../src/preview/stringLiteral';
+import type { TaskSpec } from '../../src/simulator/types';
+import { useWorkbench, waitFor, workbench } from './harness';
+
+// Callbacks given to frame.evaluate run in the webview; this file compiles without the DOM lib
+// (adding it would change timer types for the whole project), so the page globals are declared here.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const document: any;
+declare const window: any;
+
+/** What the newapi dialect answers for a task (the fields the preview shows). */
+interface TaskJson {
+  id: string;
+  status: string;
+  imageUrl: string;
+  failReason: string;
+  buttons: Array<{ customId: string; label: string; emoji: string }> | null;
+  properties: { finalPrompt?: string } | null;
+}
+
+function taskJson(id: string): TaskJson {
+  const json = workbench.simulator.getTaskJson(id) as TaskJson | undefined;
+  assert.ok(json, `the simulator does not know task ${id}`);
+  return json;
+}
+
+function demoTask(role: RegExp): string {
+  const t = workbench.simulator.demoTasks().find((d) => role.test(d.role));
+  assert.ok(t, `no demo task matching ${role}`);
+  return t.id;
+}
+
+/** The preview's frame once it shows `text` (the panel is reused, so this is one frame per load). */
+async function previewFrame(text: string | RegExp, timeoutMs = 30_000): Promise<Frame> {
+  return workbench.webviewFrame(
+    async (frame) =>
+      frame.evaluate((t) => {
+        const app = document.querySelector('main#app');
+        if (!app || document.title !== 'MJ Tasks') return false;
+        const body = app.textContent ?? '';
+        return t.regex ? new RegExp(t.source, t.flags).test(body) : body.includes(t.source);
+      }, typeof text === 'string' ? { regex: false, source: text, flags: '' } : { regex: true, source: text.source, flags: text.flags }),
+    `the MJ Tasks preview showing ${String(text)}`,
+    timeoutMs,
+  );
+}
+
+/** Waits for the clipboard to hold exactly `expected` (VS Code writes it asynchronously). */
+async function expectClipboard(expected: string): Promise<void> {
+  await waitFor(async () => (await workbench.readClipboard()) === expected, `the clipboard to hold ${JSON.stringify(expected.slice(0, 80))}`);
+}
+
+/** Runs a palette command whose quick pick lists tracked tasks, and picks the one with `id`. */
+async function pickTaskWith(command: string, id: string): Promise<void> {
+  await workbench.runCommand(command);
+  const page = workbench.page;
+  const input = page.locator('.quick-input-widget input');
+  await input.fill(id);
+  await waitFor(async () => (await page.locator('.quick-input-widget .monaco-list-row').count()) === 1, `one task matching ${id}`);
+  await page.keyboard.press('Enter');
+}
+
+/** "Track Task…" with the ID typed into its input box (one provider: no provider pick). */
+async function trackTask(id: string): Promise<void> {
+  await workbench.openMjTasksView();
+  const before = (await workbench.treeRows()).length;
+  await workbench.runCommand('MJ Tasks: Track Task…');
+  const page = workbench.page;
+  const input = page.locator('.quick-input-widget input');
+  await input.fill(id);
+  await page.keyboard.press('Enter');
+  // Tracking focuses the task list once it is added; wait for that before opening the next picker.
+  await waitFor(async () => (await workbench.treeRows()).length > before, `task ${id} in the tree`);
+}
+
+/** The grid task's row: its prompt is shared with its VARIATION and ZOOM children, the description names the action. */
+function gridRow() {
+  return workbench.page
+    .locator('[id="workbench.view.extension.mjTasks"] .pane-body .monaco-list-row')
+    .filter({ hasText: 'lighthouse' })
+    .filter({ hasText: /IMAGINE ·/ });
+}
+
+async function imageLoaded(frame: Frame): Promise<boolean> {
+  return frame.evaluate(() => {
+    const img = document.querySelector('.main-image img');
+    return !!img && img.complete && img.naturalWidth > 0;
+  });
+}
+
+describe('Preview', function () {
+  this.timeout(120_000);
+  useWorkbench();
+
+  it('shows a grid task opened from the tree: the image loads, U2 and the finalPrompt copy', async () => {
+    const id = demoTask(/finished IMAGINE grid/);
+    const json = taskJson(id);
+    await workbench.openMjTasksView();
+    const row = gridRow();
+    await waitFor(async () => (await row.count()) === 1, 'the grid task in the tree', 60_000);
+    await row.click();
+
+    const frame = await previewFrame('Upscale image 2');
+    await waitFor(() => imageLoaded(frame), 'the grid image to load (naturalWidth > 0)', 30_000);
+    assert.strictEqual(await frame.locator('.badge').innerText(), 'Succeeded');
+    assert.strictEqual(await frame.locator('.quadrant').count(), 4, 'a 2×2 grid gets four quadrants');
+
+    const u2 = json.buttons!.find((b) => b.label === 'U2')!.customId;
+    assert.match(u2, /^MJ::JOB::upsample::2::[0-9a-f-]+$/);
+    await frame.locator('li.button-row', { hasText: 'Upscale image 2' }).locator('[data-action="copy"]').click();
+    await expectClipboard(u2);
+
+    // Hovering quadrant 3 shows its U and V customIds; clicking it copies U3.
+    const q3 = frame.locator('.quadrant[data-quadrant="3"]');
+    await q3.hover();
+    const info = await q3.locator('.quadrant-info').innerText();
+    assert.ok(info.includes(json.buttons!.find((b) => b.label === 'U3')!.customId), info);
+    assert.ok(info.includes(json.buttons!.find((b) => b.label === 'V3')!.customId), info);
+    await workbench.screenshot('Preview', 'grid quadrant 3 hovered');
+    await q3.click();
+    await expectClipboard(json.buttons!.find((b) => b.label === 'U3')!.customId);
+
+    // "Open full size" goes by message to the host, which opens the http(s) URL outside VS Code:
+    // in code-server that is a new browser tab on the image (a localhost URL goes through
+    // code-server's port proxy, /proxy/<port>/…, so only the path is compared).
+    const [tab] = await Promise.all([
+      workbench.context.waitForEvent('page', { timeout: 15_000 }),
+      frame.locator('.main-image [data-action="open"]').click(),
+    ]);
+    const imagePath = new URL(json.imageUrl).pathname;
+    await waitFor(() => tab.url().endsWith(imagePath), `a tab on …${imagePath}`);
+    await tab.close();
+
+    const finalPrompt = json.properties?.finalPrompt;
+    assert.ok(finalPrompt, 'the simulator reports a finalPrompt');
+    await frame.locator('.value-card[data-key="finalPrompt"] [data-action="copy"]').click();
+    await expectClipboard(finalPrompt);
+  });
+
+  it('inserts the finalPrompt at the cursor of an open file, as text and as a Python string literal', async () => {
+    const id = demoTask(/finished IMAGINE grid/);
+    const finalPrompt = taskJson(id).properties!.finalPrompt!;
+    // The file in the first editor group, the preview beside it (where it opens), as a user has them.
+    await workbench.closeAllEditors();
+    await workbench.writeFile('insert_here.py', 'prompt = \n');
+    await workbench.openFile('insert_here.py');
+    await workbench.page.keyboard.press('End'); // after "prompt = "
+    await pickTaskWith('MJ Tasks: Open in Preview', id);
+
+    const frame = await previewFrame('Upscale image 2');
+    const card = frame.locator('.value-card[data-key="finalPrompt"]');
+    // The Insert buttons name the file they write to: the editor the user was in before the preview.
+    await waitFor(
+      async () => (await card.locator('[data-action="insert-literal"]').getAttribute('title'))?.includes('insert_here.py'),
+      'Insert to target insert_here.py',
+    );
+    assert.match((await card.locator('[data-action="insert-literal"]').getAttribute('title'))!, /Python/);
+    await card.locator('[data-action="insert-literal"]').click();
+    await waitFor(async () => (await workbench.visibleEditorText()).includes(`prompt = "${finalPrompt.slice(0, 20)}`), 'the literal to appear in the editor');
+
+    await workbench.runCommand('View: Focus First Editor Group');
+    await workbench.page.keyboard.press('Control+End');
+    await workbench.insertText('\nplain = ');
+    await frame.locator('.value-card[data-key="finalPrompt"] [data-action="insert"]').click();
+    await waitFor(async () => (await workbench.visibleEditorText()).includes(`plain = ${finalPrompt.slice(0, 20)}`), 'the plain text to appear');
+
+    await workbench.runCommand('View: Focus First Editor Group');
+    await workbench.save();
+    assert.strictEqual(await workbench.readFile('insert_here.py'), `prompt = ${toStringLiteral(finalPrompt, 'python')}\n\nplain = ${finalPrompt}`);
+    await workbench.closeAllEditors();
+  });
+
+  it('offers Open in Preview and the copy commands in the task context menu', async () => {
+    const id = demoTask(/finished IMAGINE grid/);
+    await workbench.openMjTasksView();
+    await gridRow().click({ button: 'right' });
+    const page = workbench.page;
+    const items = page.locator('.context-view .monaco-menu .action-label');
+    await waitFor(async () => (await items.count()) > 0, 'the context menu');
+    const labels = (await items.allInnerTexts()).map((l) => l.trim()).filter(Boolean);
+    for (const expected of ['Open in Preview', 'Copy finalPrompt', 'Copy Image URL', 'Copy customId…']) {
+      assert.ok(labels.includes(expected), `"${expected}" missing from ${JSON.stringify(labels)}`);
+    }
+    // Monaco's menu acts on the highlighted item; hover + Enter is what reliably triggers it here.
+    await page.locator('.context-view .monaco-menu .action-label', { hasText: 'Copy Image URL' }).hover();
+    await page.keyboard.press('Enter');
+    await expectClipboard(taskJson(id).imageUrl);
+  });
+
+  it('shows a DESCRIBE task as four numbered prompts, each copyable', async () => {
+    const id = demoTask(/DESCRIBE/);
+    await pickTaskWith('MJ Tasks: Open in Preview', id);
+    const frame = await previewFrame('Use description 1');
+    const prompts = frame.locator('.prompt-list > li');
+    assert.strictEqual(await prompts.count(), 4);
+    const second = (await prompts.nth(1).locator('.value-text').innerText()).trim();
+    assert.ok(second.length > 20 && !/^2/.test(second), `prompt 2 without its marker: ${second}`);
+    await prompts.nth(1).locator('[data-action="copy"]').click();
+    await expectClipboard(second);
+  });
+
+  it('shows a failed task with its reason in plain words', async () => {
+    const id = demoTask(/FAILURE/);
+    await pickTaskWith('MJ Tasks: Open in Preview', id);
+    const frame = await previewFrame('battlefield');
+    assert.strictEqual(await frame.locator('.badge').innerText(), 'Failed');
+    const notice = frame.locator('.notice-error');
+    assert.match(await notice.locator('.notice-title').innerText(), /refused the prompt/);
+    assert.match(await notice.locator('.notice-detail').innerText(), /community standards/);
+  });
+
+  it('shows a hostile task as inert text: no markup, no script, no javascript: image', async () => {
+    const marker = `pwn${Date.now()}`;
+    const payload = `<img src=x onerror="window.__mjPwned='${marker}';document.title='${marker}'"><script>window.__mjPwned='${marker}'</script>`;
+    // `overrides` lays raw fields over the simulator's task JSON: a hostile server's imageUrl.
+    const spec: TaskSpec = {
+      prompt: `a cat ${payload}`,
+      status: 'FAILURE',
+      failReason: `[Banned prompt detected] ${payload}`,
+      overrides: { imageUrl: `javascript:window.__mjPwned='${marker}'` },
+    };
+    const id = workbench.simulator.createTask(spec);
+    assert.match(taskJson(id).imageUrl ?? '', /^javascript:/, 'the server really sends the javascript: URL');
+    await trackTask(id);
+    await pickTaskWith('MJ Tasks: Open in Preview', id);
+    const frame = await previewFrame(marker);
+
+    // The payload is there, as text.
+    assert.strictEqual(await frame.locator('.value-card[data-key="prompt"] .value-text').innerText(), `a cat ${payload}`);
+    assert.ok((await frame.locator('.notice-error .notice-detail').innerText()).includes(payload));
+    // Nothing of it became DOM or ran.
+    const state = await frame.evaluate((m: string) => ({
+      pwned: window.__mjPwned as string | undefined,
+      title: document.title,
+      // VS Code adds a script of its own to the webview; what matters is that none came from the task.
+      foreignScripts: Array.from(document.scripts as ArrayLike<any>).filter((el) => `${el.src} ${el.textContent}`.includes(m)).length,
+      foreignImages: Array.from(document.images as ArrayLike<any>).filter((i) => i.getAttribute('src') === 'x' || /^javascript:/i.test(i.src)).length,
+    }), marker);
+    assert.deepStrictEqual(state, { pwned: undefined, title: 'MJ Tasks', foreignScripts: 0, foreignImages: 0 });
+    assert.strictEqual(await frame.locator('.main-image').count(), 0, 'no image element for a javascript: URL');
+    assert.ok((await frame.locator('.unsafe-media[data-key="imageUrl"] .url').innerText()).startsWith('javascript:'), 'the URL is shown as text');
+    // The workbench itself was not touched either.
+    assert.notStrictEqual(await workbench.page.title(), marker);
+  });
+
+  it('the webview itself refuses markup and a javascript: URL even in a message claiming they are safe', async () => {
+    const frame = await previewFrame(/./);
+    const marker = `forged${Date.now()}`;
+    await frame.evaluate((m) => {
+      const evil = `<img src=x onerror="window.__mjPwned='${m}'">`;
+      const view = {
+        taskId: '1730000000000999',
+        title: `${m} ${evil}`,
+        phase: 'fetched',
+        status: 'SUCCESS',
+        statusLabel: evil,
+        progress: null,
+        running: false,
+        facts: [{ label: evil, value: evil }],
+        notices: [{ tone: 'error', title: evil, detail: evil }],
+        image: { key: 'imageUrl', url: `javascript:window.__mjPwned='${m}'`, safeUrl: `javascript:window.__mjPwned='${m}'` },
+        grid: null,
+        gallery: [{ key: 'imageUrls.0', url: 'data:image/svg+xml,<svg onload=alert(1)>', safeUrl: 'data:image/svg+xml,<svg onload=alert(1)>' }],
+        videos: [],
+        promptsIntro: '',
+        prompts: [],
+        fields: [{ key: 'prompt', label: evil, value: evil }],
+        buttonGroups: [],
+      };
+      window.postMessage({ type: 'update', view }, '*');
+    }, marker);
+    await waitFor(async () => (await frame.locator('.title').innerText()).startsWith(marker), 'the forged view to render');
+    const state = await frame.evaluate(() => ({
+      pwned: window.__mjPwned as string | undefined,
+      images: Array.from(document.images as ArrayLike<any>).map((i) => i.src),
+      unsafe: Array.from(document.querySelectorAll('.unsafe-media .url') as ArrayLike<any>).map((e) => e.textContent),
+    }));
+    assert.strictEqual(state.pwned, undefined);
+    assert.deepStrictEqual(state.images, []);
+    assert.strictEqual(state.unsafe.length, 2);
+    // A message of the wrong shape is ignored outright.
+    await frame.evaluate(() => window.postMessage({ type: 'update', view: { html: '<b>x</b>' } }, '*'));
+    assert.ok((await frame.locator('.title').innerText()).startsWith(marker));
+  });
+
+  it('follows a running task live: progress, then the finished grid', async () => {
+    const id = workbench.simulator.createTask({ prompt: `a paper boat on a pond, live ${Date.now()}`, status: 'IN_PROGRESS', progress: 20, durationMs: 25_000 });
+    await trackTask(id);
+    await pickTaskWith('MJ Tasks: Open in Preview', id);
+    const frame = await previewFrame('paper boat');
+    await waitFor(async () => (await frame.locator('[role="progressbar"]').count()) === 1, 'a progress bar while it runs');
+    const first = Number(await frame.locator('[role="progressbar"]').getAttribute('aria-valuenow'));
+    await waitFor(async () => {
+      const bar = frame.locator('[role="progressbar"]');
+      if ((await bar.count()) === 0) return true;
+      return Number(await bar.getAttribute('aria-valuenow')) > first;
+    }, 'the progress to move', 30_000);
+    await waitFor(async () => (await frame.locator('.badge').innerText()) === 'Succeeded', 'the task to finish', 60_000);
+    assert.strictEqual(await frame.locator('[role="progressbar"]').count(), 0);
+    assert.strictEqual(await frame.locator('.quadrant').count(), 4);
+  });
+
+  it('comes back after a window reload, showing the same task (WebviewPanelSerializer)', async () => {
+    const id = demoTask(/DESCRIBE/);
+    await pickTaskWith('MJ Tasks: Open in Preview', id);
+    await previewFrame('Use description 1');
+    await workbench.reloadWindow();
+    const frame = await previewFrame('Use description 1', 60_000);
+    assert.strictEqual(await frame.locator('.prompt-list > li').count(), 4);
+  });
+
+  it('Copy customId… from the palette: pick the task, then a button by what it does', async () => {
+    const id = demoTask(/finished UPSCALE/);
+    await pickTaskWith('MJ Tasks: Copy customId…', id);
+    const page = workbench.page;
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('Zoom out 2');
+    await waitFor(async () => (await page.locator('.quick-input-widget .monaco-list-row').count()) === 1, 'the Zoom out 2× button');
+    await page.keyboard.press('Enter');
+    const zoom = taskJson(id).buttons!.find((b) => b.customId.startsWith('MJ::Outpaint::50::'))!.customId;
+    await expectClipboard(zoom);
+  });
+});
