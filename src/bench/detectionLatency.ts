@@ -1,8 +1,6 @@
 import { MjClient } from '../core/client';
-import { PollScheduler } from '../core/scheduler';
-import { TaskStore } from '../core/taskStore';
 import { Simulator } from '../simulator/types';
-import { JsonMemoryStorage } from './memoryStorage';
+import { benchScheduler } from './benchScheduler';
 import { median } from './stats';
 
 /**
@@ -12,8 +10,7 @@ import { median } from './stats';
  */
 export async function measureDetectionLatency(sim: Simulator, client: MjClient, tasks: number): Promise<{ medianMs: number; samples: number[] }> {
   const ids = Array.from({ length: tasks }, (_, i) => sim.createTask({ status: 'IN_PROGRESS', progress: 10, durationMs: 4000 + i * 1700 }));
-  const store = new TaskStore(new JsonMemoryStorage());
-  store.add(ids, 'bench');
+  const { store, scheduler, dispose } = benchScheduler(client, ids);
   const finishedOnServer = new Map<string, number>();
   const known = new Map<string, number>();
   const watch = setInterval(() => {
@@ -27,12 +24,6 @@ export async function measureDetectionLatency(sim: Simulator, client: MjClient, 
   const sub = store.onDidFinish((done) => {
     const now = performance.now();
     done.forEach((t) => known.set(t.id, now));
-  });
-  const scheduler = new PollScheduler({
-    store,
-    fetchBatch: (_p, batch, signal) => client.fetchTasks(batch, { signal }),
-    settings: () => ({ intervalMs: 3000, maxIntervalMs: 30000, unfocusedFactor: 4, stuckAfterMs: 600000 }),
-    isFocused: () => true,
   });
   try {
     scheduler.start();
@@ -48,7 +39,6 @@ export async function measureDetectionLatency(sim: Simulator, client: MjClient, 
   } finally {
     clearInterval(watch);
     sub.dispose();
-    scheduler.dispose();
-    store.dispose();
+    dispose();
   }
 }

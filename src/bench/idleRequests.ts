@@ -1,8 +1,6 @@
 import { MjClient } from '../core/client';
-import { PollScheduler } from '../core/scheduler';
-import { TaskStore } from '../core/taskStore';
 import { Simulator } from '../simulator/types';
-import { JsonMemoryStorage } from './memoryStorage';
+import { benchScheduler } from './benchScheduler';
 
 /**
  * Requests the real scheduler makes over `windowMs` of real time while every tracked task is
@@ -14,14 +12,7 @@ export async function measureIdleRequests(sim: Simulator, client: MjClient, wind
     ...Array.from({ length: 5 }, () => sim.createTask({ status: 'FAILURE', failReason: '[Invalid parameter] bench' })),
     ...Array.from({ length: 5 }, () => sim.createTask({ status: 'CANCEL' })),
   ];
-  const store = new TaskStore(new JsonMemoryStorage());
-  store.add(ids, 'bench');
-  const scheduler = new PollScheduler({
-    store,
-    fetchBatch: (_p, batch, signal) => client.fetchTasks(batch, { signal }),
-    settings: () => ({ intervalMs: 3000, maxIntervalMs: 30000, unfocusedFactor: 4, stuckAfterMs: 600000 }),
-    isFocused: () => true,
-  });
+  const { store, scheduler, dispose } = benchScheduler(client, ids);
   try {
     // Learn that they are finished (one cycle), then count from a quiet start.
     await scheduler.pollNow();
@@ -33,7 +24,6 @@ export async function measureIdleRequests(sim: Simulator, client: MjClient, wind
     await new Promise((r) => setTimeout(r, windowMs));
     return sim.totalRequests();
   } finally {
-    scheduler.dispose();
-    store.dispose();
+    dispose();
   }
 }

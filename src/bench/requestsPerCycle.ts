@@ -1,10 +1,6 @@
 import { MjClient } from '../core/client';
-import { PollScheduler } from '../core/scheduler';
-import { TaskStore } from '../core/taskStore';
 import { Simulator } from '../simulator/types';
-import { JsonMemoryStorage } from './memoryStorage';
-
-const PROVIDER = 'bench';
+import { benchScheduler } from './benchScheduler';
 
 export interface CycleFigures {
   tasks: number;
@@ -18,14 +14,7 @@ export interface CycleFigures {
  */
 export async function measureRequestsPerCycle(sim: Simulator, client: MjClient, n: number): Promise<CycleFigures> {
   const ids = Array.from({ length: n }, () => sim.createTask({ status: 'IN_PROGRESS', progress: 40, frozen: true }));
-  const store = new TaskStore(new JsonMemoryStorage());
-  store.add(ids, PROVIDER);
-  const scheduler = new PollScheduler({
-    store,
-    fetchBatch: (_provider, batch, signal) => client.fetchTasks(batch, { signal }),
-    settings: () => ({ intervalMs: 3000, maxIntervalMs: 30000, unfocusedFactor: 4, stuckAfterMs: 600000 }),
-    isFocused: () => true,
-  });
+  const { store, scheduler, dispose } = benchScheduler(client, ids);
   try {
     sim.resetCounts();
     await scheduler.pollNow();
@@ -47,7 +36,6 @@ export async function measureRequestsPerCycle(sim: Simulator, client: MjClient, 
     );
     return { tasks: n, requestsPerCycle, naiveRequestsPerCycle: sim.totalRequests() };
   } finally {
-    scheduler.dispose();
-    store.dispose();
+    dispose();
   }
 }

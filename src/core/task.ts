@@ -4,7 +4,7 @@
 
 import { BadResponseError, MjErrorContext } from './errors';
 import { idText } from './json';
-import { Task, TaskButton, TaskStatus, TERMINAL_STATUSES } from './types';
+import { Task, TaskButton, TaskStatus, TASK_STATUSES, TERMINAL_STATUSES } from './types';
 
 type Json = Record<string, unknown>;
 
@@ -52,15 +52,8 @@ export function requireTask(raw: unknown, ctx: MjErrorContext): Task {
   return task;
 }
 
-const KNOWN: ReadonlySet<string> = new Set<TaskStatus>([
-  'NOT_START',
-  'SUBMITTED',
-  'MODAL',
-  'IN_PROGRESS',
-  'SUCCESS',
-  'FAILURE',
-  'CANCEL',
-]);
+/** What servers send as such; UNKNOWN is ours, for anything else. */
+const KNOWN: ReadonlySet<string> = new Set<string>(TASK_STATUSES.filter((s) => s !== 'UNKNOWN'));
 
 /** Words other relays use for the same states (nano-gpt: FAILED, PENDING, RUNNING, …). */
 const SYNONYMS: Readonly<Record<string, TaskStatus>> = {

@@ -21,3 +21,8 @@ export async function pickProvider(deps: Deps, placeHolder?: string): Promise<Pr
   );
   return picked?.provider;
 }
+
+/** The provider a command was given by name (from another command or a button), else ask. */
+export async function providerArgOrPick(deps: Deps, providerName: unknown, placeHolder: string): Promise<Provider | undefined> {
+  return typeof providerName === 'string' ? deps.providers.get(providerName) : pickProvider(deps, placeHolder);
+}

@@ -81,6 +81,20 @@ describe('Harness', () => {
     assert.match(note.message, /^Simulator: OK/, `the simulator should accept the key: ${note.message}`);
   });
 
+  it('runs a context-menu command of a task (Copy Task ID) and reads the clipboard', async () => {
+    const tracked = workbench.trackedAtStart;
+    assert.ok(tracked.length > 0, 'no demo task tracked (is the simulator built?)');
+    await workbench.openMjTasksView();
+    const row = workbench.page.locator('[id="workbench.view.extension.mjTasks"] .pane-body .monaco-list-row').first();
+    await workbench.writeClipboard('');
+    const items = await workbench.contextMenuItems(row);
+    assert.ok(items.includes('Copy Task ID'), `the context menu offers: ${JSON.stringify(items)}`);
+    await workbench.dismissOverlays();
+    await workbench.contextMenu(row, 'Copy Task ID');
+    const copied = await waitFor(async () => (await workbench.readClipboard()) || undefined, 'a task ID on the clipboard');
+    assert.ok(tracked.includes(copied), `copied ${copied}, not one of the tracked IDs ${tracked.join(', ')}`);
+  });
+
   it('types into an editor, saves to disk and copies to the clipboard', async () => {
     await workbench.closeAllEditors();
     const original = await workbench.readFile('notes.txt');

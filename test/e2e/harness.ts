@@ -337,6 +337,8 @@ const ACTIVITY_ENTRY = '.part.activitybar [aria-label^="MJ Tasks"], .part.activi
 const VIEW_CONTAINER_ID = 'workbench.view.extension.mjTasks';
 const VIEW = `[id="${VIEW_CONTAINER_ID}"]`;
 const QUICK_INPUT = '.quick-input-widget';
+/** A context menu's items (Playwright locators reach into the menu's shadow root). */
+const MENU_ITEM = '.monaco-menu .action-item:not(.disabled):has(.action-label:not(.separator))';
 /** The command palette's placeholder (VS Code 1.139, English). */
 const PALETTE_PLACEHOLDER = 'Type the name of a command to run.';
 
@@ -379,6 +381,13 @@ export interface Workbench {
   openMjTasksView(): Promise<void>;
   /** The rows of our tree view (empty while the welcome content shows). */
   treeRows(): Promise<TreeRow[]>;
+  /**
+   * Right-clicks `target` (e.g. treeRow(text)) and runs the context-menu item `label`: hovers it and
+   * presses Enter, since VS Code can ignore a click that lands right after its menu opened.
+   */
+  contextMenu(target: Locator, label: string | RegExp): Promise<void>;
+  /** Right-clicks `target` and returns the context menu's item labels (leaves the menu open). */
+  contextMenuItems(target: Locator): Promise<string[]>;
   /** The welcome content of our view ('' when the tree shows). */
   viewWelcomeText(): Promise<string>;
   /** A locator for our tree's row whose text contains `text`. */
@@ -708,6 +717,27 @@ export const workbench: Workbench = {
     );
   },
 
+  async contextMenuItems(target) {
+    const page = current().page;
+    await target.click({ button: 'right' });
+    const items = page.locator(MENU_ITEM);
+    await items.first().waitFor({ state: 'visible' });
+    return (await page.locator(`${MENU_ITEM} .action-label`).allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+  },
+
+  async contextMenu(target, label) {
+    const page = current().page;
+    const labels = await workbench.contextMenuItems(target);
+    const matches = (l: string) => (typeof label === 'string' ? l === label : label.test(l));
+    if (!labels.some(matches)) throw new Error(`no context-menu item ${String(label)}; the menu has: ${JSON.stringify(labels)}`);
+    const exact = typeof label === 'string' ? new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : label;
+    const item = page.locator(MENU_ITEM).filter({ has: page.locator('.action-label', { hasText: exact }) }).first();
+    await item.hover();
+    await waitFor(async () => /\bfocused\b/.test((await item.getAttribute('class')) ?? ''), `the menu item ${String(label)} to take the focus`);
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-menu').first().waitFor({ state: 'hidden' });
+  },
+
   async viewWelcomeText() {
     const page = current().page;
     const welcome = page.locator(`${VIEW} .welcome-view-content`);
@@ -946,3 +976,13 @@ export const workbench: Workbench = {
     );
   },
 };
+
+/**
+ * A compact JPEG of the workbench for the README, in test-results/readme/NAME.jpg: the README's
+ * images are copied from a green run, so they show what the tests saw.
+ */
+export async function readmeShot(name: string): Promise<void> {
+  const dir = path.join(ROOT, 'test-results', 'readme');
+  fs.mkdirSync(dir, { recursive: true });
+  await workbench.page.screenshot({ path: path.join(dir, `${name}.jpg`), type: 'jpeg', quality: 80 });
+}

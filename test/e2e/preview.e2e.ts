@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import type { Frame } from 'playwright-core';
 import { toStringLiteral } from '../../src/preview/stringLiteral';
 import type { TaskSpec } from '../../src/simulator/types';
-import { useWorkbench, waitFor, workbench } from './harness';
+import { useWorkbench, waitFor, workbench, readmeShot } from './harness';
 
 // Callbacks given to frame.evaluate run in the webview; this file compiles without the DOM lib
 // (adding it would change timer types for the whole project), so the page globals are declared here.
@@ -123,6 +123,7 @@ describe('Preview', function () {
     assert.ok(info.includes(json.buttons!.find((b) => b.label === 'U3')!.customId), info);
     assert.ok(info.includes(json.buttons!.find((b) => b.label === 'V3')!.customId), info);
     await workbench.screenshot('Preview', 'grid quadrant 3 hovered');
+    await readmeShot('preview-grid');
     await q3.click();
     await expectClipboard(json.buttons!.find((b) => b.label === 'U3')!.customId);
 

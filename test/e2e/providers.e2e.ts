@@ -2,7 +2,7 @@
 // connection against simulators of each dialect, and track a task on the second provider.
 import * as assert from 'assert';
 import { startSimulator, type Simulator } from '../../src/simulator';
-import { useWorkbench, waitFor, workbench } from './harness';
+import { readmeShot, useWorkbench, waitFor, workbench } from './harness';
 
 const RUN = `p${Date.now().toString(36)}`;
 
@@ -182,5 +182,6 @@ describe('Providers', () => {
     const text = await workbench.page.locator('.settings-editor .settings-body').innerText();
     assert.match(text, /Midjourney-proxy servers and relays you track tasks on/);
     assert.match(text, /Notifications/);
+    await readmeShot('settings');
   });
 });

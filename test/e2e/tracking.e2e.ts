@@ -1,7 +1,7 @@
 // The daily loop in a real VS Code: track tasks from the palette, watch them in the tree until they
 // finish, get told once, find them again after a reload, stop tracking one.
 import * as assert from 'assert';
-import { TreeRow, useWorkbench, waitFor, workbench } from './harness';
+import { TreeRow, readmeShot, useWorkbench, waitFor, workbench } from './harness';
 
 /** A word no other suite's task carries, so rows are found by it alone. */
 const RUN = `r${Date.now().toString(36)}`;
@@ -119,6 +119,8 @@ describe('Tracking', () => {
     }, 'status groups in the tree');
     const failedGroup = grouped.findIndex((r) => r.level === 1 && r.label === 'Failed');
     assert.ok(grouped.slice(failedGroup + 1).some((r) => r.level === 2 && r.text.includes(prompts.bad)), 'the failed task sits under Failed');
+    await workbench.closeAllEditors();
+    await readmeShot('tree-grouped');
 
     await workbench.runCommand('MJ Tasks: Filter…');
     await workbench.waitForQuickInput();

@@ -1,13 +1,11 @@
 import * as vscode from 'vscode';
 import { Deps } from '../../deps';
-import { pickProvider } from '../pickProvider';
+import { providerArgOrPick } from '../pickProvider';
 
 export function registerRemoveApiKey(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('mjTasks.removeApiKey', async (providerName?: string) => {
-      const provider = providerName
-        ? deps.providers.get(providerName)
-        : await pickProvider(deps, vscode.l10n.t('Remove the API key of which provider?'));
+    vscode.commands.registerCommand('mjTasks.removeApiKey', async (providerName?: unknown) => {
+      const provider = await providerArgOrPick(deps, providerName, vscode.l10n.t('Remove the API key of which provider?'));
       if (!provider) {
         return;
       }

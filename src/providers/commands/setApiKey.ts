@@ -1,13 +1,11 @@
 import * as vscode from 'vscode';
 import { Deps } from '../../deps';
-import { pickProvider } from '../pickProvider';
+import { providerArgOrPick } from '../pickProvider';
 
 export function registerSetApiKey(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('mjTasks.setApiKey', async (providerName?: string) => {
-      const provider = providerName
-        ? deps.providers.get(providerName)
-        : await pickProvider(deps, vscode.l10n.t('Set the API key of which provider?'));
+    vscode.commands.registerCommand('mjTasks.setApiKey', async (providerName?: unknown) => {
+      const provider = await providerArgOrPick(deps, providerName, vscode.l10n.t('Set the API key of which provider?'));
       if (!provider) {
         if (!deps.providers.list().length) {
           await vscode.commands.executeCommand('mjTasks.addProvider');

@@ -1,15 +1,13 @@
 import * as vscode from 'vscode';
 import { testConnection } from '../../core/connectionTest';
 import { Deps } from '../../deps';
-import { pickProvider } from '../pickProvider';
+import { providerArgOrPick } from '../pickProvider';
 
 /** One cheap request; the answer says "reachable, key accepted" or names the problem. */
 export function registerTestConnection(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('mjTasks.testConnection', async (providerName?: string) => {
-      const provider = providerName
-        ? deps.providers.get(providerName)
-        : await pickProvider(deps, vscode.l10n.t('Test the connection to which provider?'));
+    vscode.commands.registerCommand('mjTasks.testConnection', async (providerName?: unknown) => {
+      const provider = await providerArgOrPick(deps, providerName, vscode.l10n.t('Test the connection to which provider?'));
       if (!provider) {
         return;
       }
