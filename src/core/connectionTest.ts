@@ -1,9 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import { MjClient } from './client';
-import { MjError, isMjError } from './errors';
+import { MjError, PROBE_TASK_ID, isMjError } from './errors';
 
-/** An ID no server has: asking for it costs one cheap request and proves URL and key at once. */
-export const PROBE_TASK_ID = '0000000000000000';
+export { PROBE_TASK_ID };
 
 export type ConnectionResult = { ok: true; ms: number; summary: string } | { ok: false; ms: number; error: MjError | Error; summary: string };
 

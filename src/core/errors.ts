@@ -54,8 +54,14 @@ export function joinSentences(first: string, second: string): string {
   return /[。！？）」]$/.test(first) ? first + second : `${first} ${second}`;
 }
 
+/**
+ * The ID Test Connection asks for: no server has it, so a "not found" proves URL and key. Errors
+ * about it speak of the request, not of a task the user never had.
+ */
+export const PROBE_TASK_ID = '0000000000000000';
+
 function subject(ctx: MjErrorContext): string {
-  if (ctx.taskId) {
+  if (ctx.taskId && ctx.taskId !== PROBE_TASK_ID) {
     return l10n.t('Task {0} on {1}', ctx.taskId, ctx.server);
   }
   return ctx.taskCount && ctx.taskCount > 1

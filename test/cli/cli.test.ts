@@ -145,7 +145,9 @@ describe('cli: mj-tasks as a process', function () {
     assert.ok(changes.length >= 2, `expected several change lines:\n${r.stdout}`);
     assert.match(changes[changes.length - 1], /SUCCESS\s+100%/);
     assert.ok(changes.some((l) => /SUBMITTED|IN_PROGRESS|NOT_START/.test(l)), 'saw it before it finished');
-    assert.strictEqual(new Set(changes).size, changes.length, 'a line only when something changed');
+    // newapi goes "" (read as SUBMITTED) → NOT_START → SUBMITTED, so a line may come back later;
+    // what must not happen is a line that repeats the one before it.
+    assert.ok(changes.every((l, i) => i === 0 || l !== changes[i - 1]), `a line only when something changed:\n${changes.join('\n')}`);
     assert.match(r.stdout, new RegExp(`Task ${id}\\n\\s+Status\\s+SUCCESS`));
     assert.ok((s.requestCounts()['POST /mj/task/list-by-condition'] ?? 0) >= 2, 'polls with the batch call');
     assert.strictEqual(s.requestCounts()['GET /mj/task/:id/fetch'] ?? 0, 0);

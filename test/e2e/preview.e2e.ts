@@ -58,10 +58,9 @@ async function expectClipboard(expected: string): Promise<void> {
 
 /** Runs a palette command whose quick pick lists tracked tasks, and picks the one with `id`. */
 async function pickTaskWith(command: string, id: string): Promise<void> {
-  await workbench.runCommand(command);
+  // Retries the command if its quick pick closes before the ID is in (a restored webview may take focus).
+  await workbench.runCommandWithInput(command, id);
   const page = workbench.page;
-  const input = page.locator('.quick-input-widget input');
-  await input.fill(id);
   await waitFor(async () => (await page.locator('.quick-input-widget .monaco-list-row').count()) === 1, `one task matching ${id}`);
   await page.keyboard.press('Enter');
 }
@@ -70,11 +69,8 @@ async function pickTaskWith(command: string, id: string): Promise<void> {
 async function trackTask(id: string): Promise<void> {
   await workbench.openMjTasksView();
   const before = (await workbench.treeRows()).length;
-  await workbench.runCommand('MJ Tasks: Track Task…');
-  const page = workbench.page;
-  const input = page.locator('.quick-input-widget input');
-  await input.fill(id);
-  await page.keyboard.press('Enter');
+  await workbench.runCommandWithInput('MJ Tasks: Track Task…', id);
+  await workbench.page.keyboard.press('Enter');
   // Tracking focuses the task list once it is added; wait for that before opening the next picker.
   await waitFor(async () => (await workbench.treeRows()).length > before, `task ${id} in the tree`);
 }

@@ -151,10 +151,7 @@ describe('Tracking', () => {
 
   it('stops tracking a task from its context menu', async () => {
     await workbench.openMjTasksView();
-    await workbench.treeRow(prompts.slow).click({ button: 'right' });
-    const item = workbench.page.locator('.monaco-menu .action-item').filter({ hasText: /^Stop Tracking$/ });
-    await item.first().waitFor({ state: 'visible' });
-    await item.first().click();
+    await workbench.contextMenu(workbench.treeRow(prompts.slow), 'Stop Tracking');
     await waitFor(async () => !rowWith(await workbench.treeRows(), prompts.slow), 'the task to leave the list');
     const rows = await workbench.treeRows();
     assert.ok(rowWith(rows, prompts.ok) && rowWith(rows, prompts.bad), 'the other tasks stay');

@@ -33,6 +33,7 @@ describe('Test Connection against the simulator', () => {
   it('says when nothing answers at the address', async () => {
     const result = await testConnection(new MjClient({ baseUrl: 'http://127.0.0.1:9', auth: 'none', timeoutMs: 3000 }));
     assert.strictEqual(result.ok, false);
-    assert.match(result.summary, /could not reach the server/);
+    assert.match(result.summary, /^The request to http:\/\/127\.0\.0\.1:9 could not reach the server/);
+    assert.doesNotMatch(result.summary, /0000000000000000/, 'the probe ID is not a task of the user');
   });
 });
