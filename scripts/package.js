@@ -10,7 +10,7 @@ const { root, nodeBundle, webviewBundle } = require('../build/bundleOptions');
 
 /** What the .vsix holds besides the bundles; .vscodeignore in the stage keeps it to exactly this. */
 const FILES = ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'README.md', 'LICENSE', 'CHANGELOG.md', '.vscodeignore'];
-const FOLDERS = ['media', 'l10n', 'docs/images'];
+const FOLDERS = ['media', 'l10n'];
 
 async function packageVsix(outFile) {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -22,13 +22,16 @@ async function packageVsix(outFile) {
   await esbuild.build({ ...nodeBundle(true), entryPoints: [path.join(root, 'src/extension.ts')], outfile: path.join(stage, 'dist/extension.js'), external: ['vscode'], logLevel: 'warning' });
   await esbuild.build({ ...webviewBundle(true), entryPoints: [path.join(root, 'src/webview/main.ts')], outfile: path.join(stage, 'dist/webview.js'), logLevel: 'warning' });
   for (const f of FILES) fs.copyFileSync(path.join(root, f), path.join(stage, f));
+  // The README's screenshots live in the repository (docs/images), not in the package: with no
+  // published repository for vsce to point them at, they would show as broken images in VS Code.
+  const readme = fs.readFileSync(path.join(stage, 'README.md'), 'utf8');
+  fs.writeFileSync(path.join(stage, 'README.md'), readme.replace(/^!\[[^\]]*\]\(docs\/images\/[^)]+\)\n\n?/gm, ''));
   for (const d of FOLDERS) {
     if (fs.existsSync(path.join(root, d))) fs.cpSync(path.join(root, d), path.join(stage, d), { recursive: true });
   }
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-  // No repository is published yet, so README links stay relative: the images ship inside the
-  // package (docs/images) and VS Code resolves them against the installed extension.
+  // No repository is published yet: README links stay as they are (relative doc links).
   execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], {
     cwd: stage,
     stdio: ['ignore', 'pipe', 'inherit'],

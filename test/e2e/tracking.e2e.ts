@@ -120,7 +120,7 @@ describe('Tracking', () => {
     const failedGroup = grouped.findIndex((r) => r.level === 1 && r.label === 'Failed');
     assert.ok(grouped.slice(failedGroup + 1).some((r) => r.level === 2 && r.text.includes(prompts.bad)), 'the failed task sits under Failed');
     await workbench.closeAllEditors();
-    await readmeShot('tree-grouped');
+    await readmeShot('tree-grouped', { x: 0, y: 0, width: 640, height: 480 });
 
     await workbench.runCommand('MJ Tasks: Filter…');
     await workbench.waitForQuickInput();
