@@ -987,3 +987,16 @@ export async function readmeShot(name: string, clip?: { x: number; y: number; wi
   // The images ship inside the .vsix (README), whose budget is 300 KB: keep them small.
   await workbench.page.screenshot({ path: path.join(dir, `${name}.jpg`), type: 'jpeg', quality: 55, clip });
 }
+
+/**
+ * Types into the open quick input itself (not wherever the keyboard focus is: a webview may hold
+ * it), checks the value took, and presses Enter there unless told not to.
+ */
+export async function answerQuickInput(text: string, options: { enter?: boolean } = {}): Promise<void> {
+  const input = workbench.page.locator('.quick-input-widget input').first();
+  await input.fill(text);
+  await waitFor(async () => (await input.inputValue()) === text, `the quick input to hold ${JSON.stringify(text)}`);
+  if (options.enter !== false) {
+    await input.press('Enter');
+  }
+}

@@ -2,15 +2,14 @@
 // connection against simulators of each dialect, and track a task on the second provider.
 import * as assert from 'assert';
 import { startSimulator, type Simulator } from '../../src/simulator';
-import { readmeShot, useWorkbench, waitFor, workbench } from './harness';
+import { answerQuickInput, readmeShot, useWorkbench, waitFor, workbench } from './harness';
 
 const RUN = `p${Date.now().toString(36)}`;
 
 /** Types into the step of a guided input whose title says `step` (e.g. "2/4"), then Enter. */
 async function answer(step: string, text: string): Promise<void> {
   await workbench.waitForQuickInput({ placeholder: new RegExp(step.replace('/', '\\/')) });
-  await workbench.page.keyboard.insertText(text);
-  await workbench.page.keyboard.press('Enter');
+  await answerQuickInput(text);
 }
 
 async function addProvider(name: string, baseUrl: string, authLabel: RegExp, key: string | null): Promise<void> {
@@ -24,8 +23,7 @@ async function addProvider(name: string, baseUrl: string, authLabel: RegExp, key
     assert.match(step.title, /4\/4/);
     const type = await workbench.page.locator('.quick-input-widget input').first().getAttribute('type');
     assert.strictEqual(type, 'password', 'the key is typed into a password field');
-    await workbench.page.keyboard.insertText(key);
-    await workbench.page.keyboard.press('Enter');
+    await answerQuickInput(key);
   }
 }
 
@@ -109,7 +107,7 @@ describe('Providers', () => {
     await workbench.runCommand('MJ Tasks: Add Provider…');
     await answer('1/4', `Typo ${RUN}`);
     await workbench.waitForQuickInput({ placeholder: /2\/4/ });
-    await workbench.page.keyboard.insertText('ftp//example');
+    await answerQuickInput('ftp//example', { enter: false });
     // The prompt shows until validation (debounced) replaces it with what is wrong.
     const message = await waitFor(async () => {
       const text = (await workbench.page.locator('.quick-input-widget .quick-input-message').innerText().catch(() => '')).trim();
@@ -124,8 +122,7 @@ describe('Providers', () => {
     await workbench.openMjTasksView();
     await workbench.runCommand('MJ Tasks: Track Task…');
     await workbench.waitForQuickInput();
-    await workbench.page.keyboard.insertText(id);
-    await workbench.page.keyboard.press('Enter');
+    await answerQuickInput(id);
     await workbench.waitForQuickInput({ placeholder: /Which provider/ });
     const offered = await workbench.quickInputRows();
     assert.ok(offered.includes('Simulator') && offered.includes(`Home trueai ${RUN}`), JSON.stringify(offered));

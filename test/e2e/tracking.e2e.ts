@@ -1,7 +1,7 @@
 // The daily loop in a real VS Code: track tasks from the palette, watch them in the tree until they
 // finish, get told once, find them again after a reload, stop tracking one.
 import * as assert from 'assert';
-import { TreeRow, readmeShot, useWorkbench, waitFor, workbench } from './harness';
+import { TreeRow, answerQuickInput, readmeShot, useWorkbench, waitFor, workbench } from './harness';
 
 /** A word no other suite's task carries, so rows are found by it alone. */
 const RUN = `r${Date.now().toString(36)}`;
@@ -57,8 +57,7 @@ describe('Tracking', () => {
     const input = await workbench.waitForQuickInput();
     assert.match(input.title, /Track Midjourney Task/);
     // Pasted the way users do: one per line from a log, with a stray comma.
-    await workbench.page.keyboard.insertText(`${ids.ok}, ${ids.bad}\n${ids.slow}`);
-    await workbench.page.keyboard.press('Enter');
+    await answerQuickInput(`${ids.ok}, ${ids.bad} ${ids.slow}`);
     await pickSimulatorIfAsked();
 
     const running = (r: TreeRow) => r.icons.includes('sync');
@@ -95,8 +94,7 @@ describe('Tracking', () => {
     const quick = sim.createTask({ prompt: `kite ${RUN} notify`, status: 'IN_PROGRESS', progress: 62, durationMs: 4000 });
     await workbench.runCommand('MJ Tasks: Track Task…');
     await workbench.waitForQuickInput();
-    await workbench.page.keyboard.insertText(quick);
-    await workbench.page.keyboard.press('Enter');
+    await answerQuickInput(quick);
     await pickSimulatorIfAsked();
     await workbench.waitForNotification(new RegExp(`finished: kite ${RUN}`), 45_000);
     await workbench.page.locator('.notification-toast').filter({ hasText: `kite ${RUN}` }).getByRole('button', { name: 'Copy Image URL' }).click();
@@ -124,8 +122,7 @@ describe('Tracking', () => {
 
     await workbench.runCommand('MJ Tasks: Filter…');
     await workbench.waitForQuickInput();
-    await workbench.page.keyboard.insertText(`status:failed ${RUN}`);
-    await workbench.page.keyboard.press('Enter');
+    await answerQuickInput(`status:failed ${RUN}`);
     const filtered = await waitFor(async () => {
       const rows = (await workbench.treeRows()).filter((r) => r.level === 2);
       return rows.length === 1 && rows[0].text.includes(prompts.bad) ? rows : undefined;
