@@ -146,6 +146,21 @@ describe('Tracking', () => {
     await rowOf(prompts.slow, 'the running task after the reload', (r) => r.icons.includes('sync'));
   });
 
+  it('drops a task ID into an editor when its row is dragged there', async () => {
+    await workbench.closeAllEditors();
+    await workbench.writeFile('dropped.txt', 'ids:\n');
+    await workbench.openFile('dropped.txt');
+    await workbench.openMjTasksView();
+    const editor = workbench.page.locator('.editor-instance .monaco-editor .view-lines').first();
+    await editor.waitFor({ state: 'visible' });
+    await workbench.treeRow(prompts.bad).dragTo(editor, { targetPosition: { x: 40, y: 30 } });
+    const text = await waitFor(async () => {
+      const t = await workbench.visibleEditorText();
+      return t.includes(ids.bad) ? t : undefined;
+    }, 'the dragged task ID in the editor');
+    assert.ok(text.includes(ids.bad));
+  });
+
   it('stops tracking a task from its context menu', async () => {
     await workbench.openMjTasksView();
     await workbench.contextMenu(workbench.treeRow(prompts.slow), 'Stop Tracking');
