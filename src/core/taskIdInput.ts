@@ -18,6 +18,13 @@ const ID = /^[A-Za-z0-9_-]{4,64}$/;
 /** JSON literals fit the ID pattern but are what a bad copy leaves behind, never an ID. */
 const NOT_IDS: ReadonlySet<string> = new Set(['null', 'undefined', 'true', 'false', 'nan']);
 
+/**
+ * A bare word pasted beside an ID ("submitted:", "task", "done") is prose from a log line, not an
+ * ID: every ID scheme in this family (timestamps, UUIDs, hashes) has digits. A JSON "id" or a
+ * /mj/task/<id>/ URL says what it is and needs no such test.
+ */
+const HAS_DIGIT = /\d/;
+
 /** `…/mj/task/<id>/…` (fetch, image-seed, cancel) and new-api's image proxy `…/mj/image/<id>`. */
 const ID_IN_URL = /\/mj\/(?:task|image)\/([^/?#\s]+)/;
 
@@ -101,7 +108,7 @@ function readValue(value: unknown, source: string, add: (id: string) => void, pr
     return;
   }
   if (typeof value === 'string' || typeof value === 'number') {
-    readToken(idText(value) ?? String(value), add, problems);
+    readToken(idText(value) ?? String(value), add, problems, true);
     return;
   }
   if (!isObject(value)) {
@@ -112,7 +119,7 @@ function readValue(value: unknown, source: string, add: (id: string) => void, pr
   // list-by-condition body (`ids`).
   const direct = idText(value.id) ?? idText(value.taskId);
   if (direct !== null) {
-    readToken(direct, add, problems);
+    readToken(direct, add, problems, true);
     return;
   }
   if ('result' in value && value.result !== null && value.result !== undefined && value.result !== '') {
@@ -120,7 +127,7 @@ function readValue(value: unknown, source: string, add: (id: string) => void, pr
     if (results.length === 0) problems.push(l10n.t('"{0}" holds no task ID ("id" or "result"). {1}', clip(source), expected()));
     for (const r of results) {
       // trueai's "Imagine all" answers with the new IDs comma-joined.
-      for (const part of (idText(r) ?? '').split(',')) readToken(part.trim(), add, problems);
+      for (const part of (idText(r) ?? '').split(',')) readToken(part.trim(), add, problems, true);
     }
     return;
   }
@@ -137,7 +144,8 @@ function readValue(value: unknown, source: string, add: (id: string) => void, pr
   problems.push(l10n.t('"{0}" holds no task ID ("id" or "result"). {1}', clip(source), expected()));
 }
 
-function readToken(raw: string, add: (id: string) => void, problems: string[]): void {
+/** `fromJson`: the value came from a JSON id/result field, which says what it is. */
+function readToken(raw: string, add: (id: string) => void, problems: string[], fromJson = false): void {
   // Quotes and brackets come along when IDs are copied out of code or logs.
   const token = raw.trim().replace(/^["'`(<]+|["'`)>.:]+$/g, '');
   if (token === '') return;
@@ -157,7 +165,7 @@ function readToken(raw: string, add: (id: string) => void, problems: string[]): 
     problems.push(l10n.t('The URL "{0}" has no /mj/task/<id>/ in it. {1}', clip(token), expected()));
     return;
   }
-  if (ID.test(token) && !NOT_IDS.has(token.toLowerCase())) add(token);
+  if (ID.test(token) && (fromJson || HAS_DIGIT.test(token)) && !NOT_IDS.has(token.toLowerCase())) add(token);
   else problems.push(l10n.t('"{0}" is not a task ID. {1}', clip(token), expected()));
 }
 

@@ -168,4 +168,30 @@ describe('Tracking', () => {
     const rows = await workbench.treeRows();
     assert.ok(rowWith(rows, prompts.ok) && rowWith(rows, prompts.bad), 'the other tasks stay');
   });
+
+  it('fills Track Task… with task IDs selected in the editor', async () => {
+    const id = workbench.simulator.createTask({ prompt: `compass ${RUN} selected`, status: 'SUCCESS' });
+    await workbench.closeAllEditors();
+    await workbench.writeFile('submit-log.txt', `submitted: {"code":1,"description":"Submit success","result":${id}}\n`);
+    await workbench.openFile('submit-log.txt');
+    await workbench.selectAll();
+    await workbench.runCommand('MJ Tasks: Track Task…');
+    const input = await workbench.waitForQuickInput();
+    assert.ok(input.value.includes(String(id)), `the selection is filled in: ${input.value}`);
+    await workbench.page.locator('.quick-input-widget input').first().press('Enter');
+    await pickSimulatorIfAsked();
+    await rowOf(`compass ${RUN}`, 'the selected task in the tree', (r) => r.icons.includes('pass'));
+    assert.ok(!(await workbench.treeRows()).some((r) => r.label === 'submitted'), 'the prose around the ID is not tracked');
+  });
+
+  it('clears finished tasks and keeps the running ones', async () => {
+    await workbench.openMjTasksView();
+    await workbench.runCommand('MJ Tasks: Clear Finished');
+    await waitFor(async () => {
+      const rows = await workbench.treeRows();
+      return rows.length > 0 && rows.every((r) => !r.icons.includes('pass') && !r.icons.includes('error')) ? rows : undefined;
+    }, 'only unfinished tasks left');
+    const message = await waitFor(async () => (await workbench.statusBarItems()).find((t) => /Finished tasks cleared: \d+/.test(t)), 'the quiet status-bar confirmation');
+    assert.ok(message);
+  });
 });

@@ -123,6 +123,15 @@ describe('taskIdInput: parseTaskIdInput', () => {
       assert.match(problems('{"code":24,"description":"可能包含敏感词","properties":{"bannedWord":"x"}}')[0], /rejected it \(code 24: 可能包含敏感词\)/);
     });
 
+    it('does not take the words of a pasted log line for IDs', () => {
+      const r = parseTaskIdInput('submitted: {"code":1,"description":"Submit success","result":1795358648877202}');
+      assert.deepStrictEqual(r.ids, ['1795358648877202']);
+      assert.deepStrictEqual(r.problems.length, 1);
+      assert.match(r.problems[0], /"submitted" is not a task ID/);
+      assert.deepStrictEqual(parseTaskIdInput('task done 1730621826053455').ids, ['1730621826053455']);
+      assert.deepStrictEqual(parseTaskIdInput('{"id":"abcd-task"}').ids, ['abcd-task'], 'an explicit JSON id needs no digit');
+    });
+
     it('keeps the good IDs next to the problems', () => {
       const r = parseTaskIdInput('1730621826053455 ??? 1747132423020537');
       assert.deepStrictEqual(r.ids, ['1730621826053455', '1747132423020537']);
