@@ -31,6 +31,9 @@ import { registerTrackTask } from './tasks/trackTask';
 import { registerTaskTree } from './tree/registerTaskTree';
 import { ViewState } from './tree/viewState';
 
+/** The tracked list's last write, awaited on shutdown (VS Code waits for deactivate's promise, not for disposables). */
+let flushTrackedTasks: (() => Promise<void>) | undefined;
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   shareL10nBundleWithCore();
   const log = new Log();
@@ -41,7 +44,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   const clients = new ClientPool(providers, log);
   const viewState = new ViewState(context.globalState);
-  context.subscriptions.push(log, providers, clients, viewState, { dispose: () => void store.flush() });
+  flushTrackedTasks = () => store.flush();
+  context.subscriptions.push(log, providers, clients, viewState, store);
   await applyDevSetup(providers, store, log);
   const scheduler = createPolling(context, store, clients, providers, log);
   const deps: Deps = { store, providers, clients, scheduler, viewState, log };
@@ -70,4 +74,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerRemoveProvider(context, deps);
 }
 
-export function deactivate(): void {}
+export function deactivate(): Promise<void> | undefined {
+  return flushTrackedTasks?.();
+}

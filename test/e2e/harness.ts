@@ -639,8 +639,13 @@ export const workbench: Workbench = {
     };
     for (let attempt = 1; ; attempt++) {
       await workbench.runCommand(title);
-      await workbench.waitForQuickInput(options);
-      if (await typeIntoQuickInput(page, text, matches)) return;
+      // A webview that takes the focus (one restored after a reload) closes a quick pick at once,
+      // sometimes before it is ever seen: that counts as a closed input, and the command runs again.
+      const shown = await workbench.waitForQuickInput({ ...options, timeoutMs: 8000 }).then(
+        () => true,
+        () => false,
+      );
+      if (shown && (await typeIntoQuickInput(page, text, matches))) return;
       if (attempt === 3) throw new Error(`the input of "${title}" kept closing before ${JSON.stringify(text)} could be typed`);
     }
   },

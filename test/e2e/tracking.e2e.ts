@@ -48,8 +48,10 @@ describe('Tracking', () => {
 
   it('tracks three tasks pasted into Track Task… and shows them with status icons', async () => {
     const sim = workbench.simulator;
-    ids.ok = sim.createTask({ prompt: prompts.ok, status: 'IN_PROGRESS', progress: 15, durationMs: 9000 });
-    ids.bad = sim.createTask({ prompt: prompts.bad, outcome: 'FAILURE', failReason: '[Invalid parameter] Invalid value for --ar', status: 'IN_PROGRESS', progress: 15, durationMs: 9000 });
+    // Moving (so polling keeps its 3 s pace) but long: the next test finishes them on the server, so
+    // the moment does not depend on how fast this machine runs the first test.
+    ids.ok = sim.createTask({ prompt: prompts.ok, status: 'IN_PROGRESS', progress: 15, durationMs: 600_000 });
+    ids.bad = sim.createTask({ prompt: prompts.bad, status: 'IN_PROGRESS', progress: 15, durationMs: 600_000 });
     ids.slow = sim.createTask({ prompt: prompts.slow, status: 'IN_PROGRESS', progress: 46, frozen: true });
 
     await workbench.openMjTasksView();
@@ -72,6 +74,8 @@ describe('Tracking', () => {
 
   it('watches one task succeed and one fail with its reason, telling the user once each', async function () {
     this.timeout(90_000);
+    workbench.simulator.completeTask(ids.ok, 'SUCCESS');
+    workbench.simulator.completeTask(ids.bad, 'FAILURE', '[Invalid parameter] Invalid value for --ar');
     await rowOf(prompts.ok, 'the first task to succeed', (r) => r.icons.includes('pass'), 45_000);
     const bad = await rowOf(prompts.bad, 'the second task to fail', (r) => r.icons.includes('error'), 45_000);
     assert.doesNotMatch(bad.description, /%/, 'a finished task shows no progress');
@@ -174,7 +178,11 @@ describe('Tracking', () => {
     await workbench.closeAllEditors();
     await workbench.writeFile('submit-log.txt', `submitted: {"code":1,"description":"Submit success","result":${id}}\n`);
     await workbench.openFile('submit-log.txt');
-    await workbench.selectAll();
+    // Select the line and wait until the editor says so (the status bar's "(N selected)").
+    await waitFor(async () => {
+      await workbench.selectAll();
+      return (await workbench.statusBarItems()).some((t) => /\(\d+ selected\)/.test(t));
+    }, 'the log line selected in the editor');
     await workbench.runCommand('MJ Tasks: Track Task…');
     const input = await workbench.waitForQuickInput();
     assert.ok(input.value.includes(String(id)), `the selection is filled in: ${input.value}`);
