@@ -6,22 +6,23 @@ import { pickProvider } from '../providers/pickProvider';
 /** From code: `executeCommand('mjTasks.trackTask', { ids: ['…'], provider: 'Name' })` or a string. */
 type TrackArgs = string | { ids?: string[] | string; provider?: string } | undefined;
 
-function selectedText(): string | undefined {
+/** The task IDs in the editor's selection (a log line, a JSON response…), as the input's start value. */
+function idsInSelection(): string | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.selection.isEmpty) {
     return undefined;
   }
-  const text = editor.document.getText(editor.selection);
-  return parseTaskIdInput(text).ids.length ? text : undefined;
+  const ids = parseTaskIdInput(editor.document.getText(editor.selection)).ids;
+  return ids.length ? ids.join(' ') : undefined;
 }
 
 async function askForIds(): Promise<string[] | undefined> {
-  const fromSelection = selectedText();
+  const fromSelection = idsInSelection();
   const value = await vscode.window.showInputBox({
     title: vscode.l10n.t('Track Midjourney Task'),
     prompt: vscode.l10n.t('Task IDs, /mj/task/<id>/fetch URLs, or a pasted task or submit-response JSON; several separated by spaces, commas or new lines.'),
     placeHolder: '1730621826053455',
-    value: fromSelection ? fromSelection.replace(/\s*\n\s*/g, ' ') : undefined,
+    value: fromSelection,
     ignoreFocusOut: true,
     validateInput: (text) => {
       if (!text.trim()) {

@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import type { Frame } from 'playwright-core';
 import { toStringLiteral } from '../../src/preview/stringLiteral';
 import type { TaskSpec } from '../../src/simulator/types';
-import { useWorkbench, waitFor, workbench, readmeShot } from './harness';
+import { answerQuickInput, readmeShot, useWorkbench, waitFor, workbench } from './harness';
 
 // Callbacks given to frame.evaluate run in the webview; this file compiles without the DOM lib
 // (adding it would change timer types for the whole project), so the page globals are declared here.
@@ -316,10 +316,11 @@ describe('Preview', function () {
     const id = demoTask(/finished UPSCALE/);
     await pickTaskWith('MJ Tasks: Copy customId…', id);
     const page = workbench.page;
-    const input = page.locator('.quick-input-widget input');
-    await input.fill('Zoom out 2');
+    // The second pick (the buttons) replaces the first; type only once it is there.
+    await workbench.waitForQuickInput({ placeholder: /Copy which button's customId/ });
+    await answerQuickInput('Zoom out 2', { enter: false });
     await waitFor(async () => (await page.locator('.quick-input-widget .monaco-list-row').count()) === 1, 'the Zoom out 2× button');
-    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget input').first().press('Enter');
     const zoom = taskJson(id).buttons!.find((b) => b.customId.startsWith('MJ::Outpaint::50::'))!.customId;
     await expectClipboard(zoom);
   });

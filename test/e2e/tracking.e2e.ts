@@ -80,16 +80,41 @@ describe('Tracking', () => {
     const bad = await rowOf(prompts.bad, 'the second task to fail', (r) => r.icons.includes('error'), 45_000);
     assert.doesNotMatch(bad.description, /%/, 'a finished task shows no progress');
 
-    const done = await workbench.waitForNotification(new RegExp(`finished: ${prompts.ok}`), 20_000);
-    assert.deepStrictEqual(done.buttons, ['Open Preview', 'Copy Image URL']);
-    const failed = await workbench.waitForNotification(new RegExp(`failed: ${prompts.bad}`), 20_000);
-    assert.match(failed.message, /\[Invalid parameter\] Invalid value for --ar/);
+    // The reason is on the task itself: its hover.
+    await workbench.treeRow(prompts.bad).hover();
+    const hover = await waitFor(async () => {
+      const text = await workbench.page.locator('.monaco-hover').first().innerText().catch(() => '');
+      return text.includes('Failure reason') ? text : undefined;
+    }, 'the failed task\'s hover');
+    const reasonLine = hover.split('\n').find((l) => l.startsWith('Failure reason')) ?? '';
+    assert.ok(
+      reasonLine.replace(/\s+/g, ' ').includes('[Invalid parameter] Invalid value for --ar'),
+      `the reason in the hover: ${JSON.stringify(reasonLine)} ${[...reasonLine].map((c) => c.charCodeAt(0).toString(16)).join(' ')}`,
+    );
+    await workbench.dismissOverlays();
 
-    // The third task has not moved: still running, and no word about it.
+    // Told once: a notification per task, or one summary when other tasks (the demo's) finished in
+    // the same poll round: which of the two depends on timing, both are right.
+    const summary = /(\d+) Midjourney tasks finished: (\d+) succeeded, (\d+) failed or cancelled/;
+    const told = await waitFor(async () => {
+      const all = await workbench.notifications({ openCentre: true });
+      const ok = all.find((n) => n.message.includes(`finished: ${prompts.ok}`));
+      const failed = all.find((n) => n.message.includes(`failed: ${prompts.bad}`));
+      const sum = all.find((n) => summary.test(n.message));
+      return (ok && failed) || sum ? { all, ok, failed, sum } : undefined;
+    }, 'the notifications for the two tasks', 20_000);
+    if (told.ok && told.failed) {
+      assert.deepStrictEqual(told.ok.buttons, ['Open Preview', 'Copy Image URL']);
+      assert.match(told.failed.message, /\[Invalid parameter\] Invalid value for --ar/);
+    } else {
+      const [, total, succeeded, failed] = summary.exec(told.sum!.message)!.map(Number);
+      assert.ok(total >= 3 && succeeded >= 1 && failed >= 1, told.sum!.message);
+    }
+    assert.ok(told.all.filter((n) => n.message.includes(RUN)).length <= 2, `no repeated notifications: ${JSON.stringify(told.all)}`);
+
+    // The third task has not moved: still running.
     const slow = rowWith(await workbench.treeRows(), prompts.slow);
     assert.ok(slow?.icons.includes('sync'), 'the frozen task still runs');
-    const all = await workbench.notifications({ openCentre: true });
-    assert.strictEqual(all.filter((n) => n.message.includes(RUN)).length, 2, `one notification per finished task: ${JSON.stringify(all)}`);
   });
 
   it('copies the image URL from the completion notification', async () => {
@@ -185,11 +210,11 @@ describe('Tracking', () => {
     }, 'the log line selected in the editor');
     await workbench.runCommand('MJ Tasks: Track Task…');
     const input = await workbench.waitForQuickInput();
-    assert.ok(input.value.includes(String(id)), `the selection is filled in: ${input.value}`);
+    // Only the ID is filled in, not the words or JSON around it.
+    assert.strictEqual(input.value, String(id));
     await workbench.page.locator('.quick-input-widget input').first().press('Enter');
     await pickSimulatorIfAsked();
     await rowOf(`compass ${RUN}`, 'the selected task in the tree', (r) => r.icons.includes('pass'));
-    assert.ok(!(await workbench.treeRows()).some((r) => r.label === 'submitted'), 'the prose around the ID is not tracked');
   });
 
   it('clears finished tasks and keeps the running ones', async () => {
