@@ -14,34 +14,9 @@ import {
   sanitizeSettings,
 } from '../../src/core/scheduler';
 import { StoreStorage, TaskStore, TaskStoreChange } from '../../src/core/taskStore';
-import { Task, TaskStatus, TERMINAL_STATUSES } from '../../src/core/types';
+import { Task, TaskStatus } from '../../src/core/types';
+import { makeTask } from './taskFixture';
 
-function makeTask(id: string, status: TaskStatus = 'IN_PROGRESS', progress: number | null = 10): Task {
-  return {
-    id,
-    action: 'IMAGINE',
-    status,
-    rawStatus: status,
-    progress,
-    prompt: 'a cat',
-    promptEn: null,
-    finalPrompt: null,
-    finalZhPrompt: null,
-    description: null,
-    imageUrl: status === 'SUCCESS' ? `https://cdn/${id}.png` : null,
-    imageUrls: [],
-    videoUrls: [],
-    failReason: status === 'FAILURE' ? '[Banned prompt detected]' : null,
-    buttons: [],
-    seed: null,
-    parentId: null,
-    mode: null,
-    submitTime: null,
-    startTime: null,
-    finishTime: null,
-    terminal: TERMINAL_STATUSES.has(status),
-  };
-}
 
 class MemoryStorage implements StoreStorage {
   private readonly values = new Map<string, unknown>();
@@ -104,7 +79,7 @@ class FakeServer {
   }
 
   set(id: string, status: TaskStatus = 'IN_PROGRESS', progress: number | null = 10): void {
-    this.tasks.set(id, makeTask(id, status, progress));
+    this.tasks.set(id, makeTask(id, status, { progress }));
   }
 
   /** Gaps between consecutive calls (to one provider, if given). */

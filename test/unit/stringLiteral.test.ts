@@ -36,8 +36,15 @@ function hexOf(s: string): string {
   return Buffer.from(s, 'utf8').toString('hex');
 }
 
-function has(cmd: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).status === 0;
+/**
+ * The round-trips run the real interpreter or compiler. Every machine of this project's kind has
+ * them (CI installs sqlite3), so a missing one is a failure that says what to install, never a
+ * silent skip that would leave a language's escaping unchecked.
+ */
+function need(cmd: string): void {
+  if (spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).status !== 0) {
+    throw new Error(`this check runs \`${cmd}\`, which is not installed here: install it to run the round-trip`);
+  }
 }
 
 function tmp(name: string, content: string): string {
@@ -76,20 +83,20 @@ describe('preview: toStringLiteral — read back by the real language', function
     }
   });
 
-  it('Python', function () {
-    if (!has('python3')) this.skip();
+  it('Python', () => {
+    need('python3');
     const program = `vals = [\n${SAMPLES.map((s) => toStringLiteral(s, 'python')).join(',\n')}\n]\nfor v in vals:\n    print(v.encode('utf-8').hex())\n`;
     expectRoundTrip(run('python3', [tmp('lit.py', program)]), 'python');
   });
 
-  it('bash (single quotes and $\'…\')', function () {
-    if (!has('bash')) this.skip();
+  it('bash (single quotes and $\'…\')', () => {
+    need('bash');
     const script = SAMPLES.map((s) => `v=${toStringLiteral(s, 'shell')}\nprintf '%s' "$v" | od -An -tx1 | tr -d ' \\n'; echo`).join('\n');
     expectRoundTrip(run('bash', [tmp('lit.sh', script)]), 'shell');
   });
 
-  it('C (with trigraphs on)', function () {
-    if (!has('gcc')) this.skip();
+  it('C (with trigraphs on)', () => {
+    need('gcc');
     const program = `#include <stdio.h>\nstatic const char *vals[] = {\n${SAMPLES.map((s) => toStringLiteral(s, 'c')).join(',\n')}\n};\nint main(void) {\n  for (unsigned i = 0; i < sizeof vals / sizeof *vals; i++) {\n    for (const unsigned char *p = (const unsigned char *)vals[i]; *p; p++) printf("%02x", *p);\n    printf("\\n");\n  }\n  return 0;\n}\n`;
     const src = tmp('lit.c', program);
     const exe = src.replace(/\.c$/, '');
@@ -97,14 +104,14 @@ describe('preview: toStringLiteral — read back by the real language', function
     expectRoundTrip(run(exe, []), 'c');
   });
 
-  it('Java', function () {
-    if (!has('java')) this.skip();
+  it('Java', () => {
+    need('java');
     const program = `public class Lit {\n  public static void main(String[] a) throws Exception {\n    String[] vals = {\n${SAMPLES.map((s) => toStringLiteral(s, 'java')).join(',\n')}\n    };\n    for (String v : vals) {\n      StringBuilder sb = new StringBuilder();\n      for (byte b : v.getBytes("UTF-8")) sb.append(String.format("%02x", b));\n      System.out.println(sb);\n    }\n  }\n}\n`;
     expectRoundTrip(run('java', [tmp('Lit.java', program)]), 'java');
   });
 
-  it('Rust', function () {
-    if (!has('rustc')) this.skip();
+  it('Rust', () => {
+    need('rustc');
     const program = `fn main() {\n  let vals: &[&str] = &[\n${SAMPLES.map((s) => toStringLiteral(s, 'rust')).join(',\n')}\n  ];\n  for v in vals { println!("{}", v.bytes().map(|b| format!("{:02x}", b)).collect::<String>()); }\n}\n`;
     const src = tmp('lit.rs', program);
     const exe = src.replace(/\.rs$/, '');
@@ -112,8 +119,8 @@ describe('preview: toStringLiteral — read back by the real language', function
     expectRoundTrip(run(exe, []), 'rust');
   });
 
-  it('SQL (sqlite3)', function () {
-    if (!has('sqlite3')) this.skip();
+  it('SQL (sqlite3)', () => {
+    need('sqlite3');
     // As an argument, not on stdin: the shell reads stdin line by line and would drop the \r of \r\n.
     const sql = SAMPLES.map((s) => `SELECT lower(hex(${toStringLiteral(s, 'sql')}));`).join('\n');
     expectRoundTrip(run('sqlite3', [':memory:', sql]), 'sql');

@@ -9,35 +9,8 @@ import {
   TaskStoreChange,
   TrackedTask,
 } from '../../src/core/taskStore';
-import { Task, TaskStatus, TERMINAL_STATUSES } from '../../src/core/types';
+import { makeTask } from './taskFixture';
 
-function makeTask(id: string, status: TaskStatus = 'IN_PROGRESS', extra: Partial<Task> = {}): Task {
-  return {
-    id,
-    action: 'IMAGINE',
-    status,
-    rawStatus: status,
-    progress: status === 'SUCCESS' ? 100 : 10,
-    prompt: 'a cat',
-    promptEn: null,
-    finalPrompt: null,
-    finalZhPrompt: null,
-    description: null,
-    imageUrl: null,
-    imageUrls: [],
-    videoUrls: [],
-    failReason: null,
-    buttons: [],
-    seed: null,
-    parentId: null,
-    mode: null,
-    submitTime: null,
-    startTime: null,
-    finishTime: null,
-    terminal: TERMINAL_STATUSES.has(status),
-    ...extra,
-  };
-}
 
 /** globalState stand-in. `clone` stores a JSON copy, as another window would read it. */
 class MemoryStorage implements StoreStorage {
