@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { taskTitle } from '../core/format';
 import { TrackedTask } from '../core/taskStore';
 import { Deps } from '../deps';
+import { QuickPickFlow } from '../platform/quickPickFlow';
 import { statusLabel } from '../tree/statusIcon';
 import { TreeNode } from '../tree/taskTreeProvider';
 
@@ -13,7 +14,7 @@ export async function resolveTargets(
   deps: Deps,
   arg: unknown,
   selection: unknown,
-  pick: { placeHolder: string; canPickMany: boolean; filter?: (t: TrackedTask) => boolean },
+  pick: TaskPickOptions,
 ): Promise<TrackedTask[]> {
   const ids = new Set<string>();
   const take = (v: unknown) => {
@@ -34,14 +35,20 @@ export async function resolveTargets(
   return pickTasks(deps, pick);
 }
 
+export interface TaskPickOptions {
+  readonly placeHolder: string;
+  readonly canPickMany: boolean;
+  readonly filter?: (t: TrackedTask) => boolean;
+  /** For a command that asks something next: the task is picked in the flow's input, which stays open. */
+  readonly flow?: QuickPickFlow;
+  readonly title?: string;
+}
+
 interface TaskPickItem extends vscode.QuickPickItem {
   task: TrackedTask;
 }
 
-export async function pickTasks(
-  deps: Deps,
-  opts: { placeHolder: string; canPickMany: boolean; filter?: (t: TrackedTask) => boolean },
-): Promise<TrackedTask[]> {
+export async function pickTasks(deps: Deps, opts: TaskPickOptions): Promise<TrackedTask[]> {
   const candidates = deps.store.all().filter(opts.filter ?? (() => true));
   if (!candidates.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No tracked task fits. Track one with "MJ Tasks: Track Task…".'));
@@ -54,9 +61,11 @@ export async function pickTasks(
     detail: task.id,
   }));
   if (opts.canPickMany) {
-    const picked = await vscode.window.showQuickPick(items, { placeHolder: opts.placeHolder, canPickMany: true, matchOnDetail: true });
+    const picked = await vscode.window.showQuickPick(items, { placeHolder: opts.placeHolder, title: opts.title, canPickMany: true, matchOnDetail: true });
     return picked?.map((p) => p.task) ?? [];
   }
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: opts.placeHolder, matchOnDetail: true });
+  const picked = opts.flow
+    ? await opts.flow.pick(items, { placeHolder: opts.placeHolder, title: opts.title, matchOnDetail: true })
+    : await vscode.window.showQuickPick(items, { placeHolder: opts.placeHolder, title: opts.title, matchOnDetail: true });
   return picked ? [picked.task] : [];
 }

@@ -45,7 +45,8 @@ function render(): void {
   }
   // A re-render replaces the whole tree: keep the scroll position and the keyboard focus.
   const scrollY = window.scrollY;
-  const focusedId = (document.activeElement as HTMLElement | null)?.dataset?.actionId;
+  // Only while the panel has the focus: a background update must not pull it from a quick pick.
+  const focusedId = document.hasFocus() ? (document.activeElement as HTMLElement | null)?.dataset?.actionId : undefined;
   media.beginRender();
   app.replaceChildren(renderView(view, { strings, target, actions, media }));
   media.endRender();

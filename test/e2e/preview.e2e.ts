@@ -62,7 +62,7 @@ async function pickTaskWith(command: string, id: string): Promise<void> {
   await workbench.runCommandWithInput(command, id);
   const page = workbench.page;
   await waitFor(async () => (await page.locator('.quick-input-widget .monaco-list-row').count()) === 1, `one task matching ${id}`);
-  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget input').first().press('Enter');
 }
 
 /** "Track Task…" with the ID typed into its input box (one provider: no provider pick). */
@@ -316,8 +316,9 @@ describe('Preview', function () {
     const id = demoTask(/finished UPSCALE/);
     await pickTaskWith('MJ Tasks: Copy customId…', id);
     const page = workbench.page;
-    // The second pick (the buttons) replaces the first; type only once it is there.
-    await workbench.waitForQuickInput({ placeholder: /Copy which button's customId/ });
+    // The second question comes in the same input, titled with the task it is about.
+    const second = await workbench.waitForQuickInput({ placeholder: /Copy which button's customId/ });
+    assert.match(second.title, /^Copy customId: .*\S/);
     await answerQuickInput('Zoom out 2', { enter: false });
     await waitFor(async () => (await page.locator('.quick-input-widget .monaco-list-row').count()) === 1, 'the Zoom out 2× button');
     await page.locator('.quick-input-widget input').first().press('Enter');

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { buttonsByGroup } from '../../core/customId';
+import { taskTitle } from '../../core/format';
 import { Deps } from '../../deps';
 import { copyWithFeedback } from '../../platform/clipboard';
+import { QuickPickFlow } from '../../platform/quickPickFlow';
 import { resolveTargets } from '../../tasks/taskTargets';
 import { groupTitle } from '../labels';
 
@@ -13,36 +15,50 @@ interface ButtonPick extends vscode.QuickPickItem {
 export function registerCopyCustomId(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('mjTasks.copyCustomId', async (arg?: unknown) => {
-      const [target] = await resolveTargets(deps, arg, undefined, {
-        placeHolder: vscode.l10n.t('Copy a button customId of which task?'),
-        canPickMany: false,
-        filter: (t) => !!t.task?.buttons.length,
-      });
-      if (!target) {
-        return;
-      }
-      const buttons = target.task?.buttons ?? [];
-      if (!buttons.length) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('This task has no buttons (yet).'));
-        return;
-      }
-      const items: ButtonPick[] = buttonsByGroup(buttons).flatMap((g) => [
-        { label: groupTitle(g.group), kind: vscode.QuickPickItemKind.Separator },
-        ...g.buttons.map((b) => ({
-          label: b.info.meaning,
-          description: [b.button.emoji, b.button.label].filter(Boolean).join(' '),
-          detail: b.button.customId,
-          customId: b.button.customId,
-        })),
-      ]);
-      const picked = await vscode.window.showQuickPick(items, {
-        placeHolder: vscode.l10n.t('Copy which button\'s customId?'),
-        matchOnDescription: true,
-        matchOnDetail: true,
-      });
-      if (picked?.customId) {
-        await copyWithFeedback(picked.customId, 'customId');
+      // Two questions from the palette (which task, which button) in one input that stays open.
+      const flow = new QuickPickFlow();
+      try {
+        await copyCustomId(deps, arg, flow);
+      } finally {
+        flow.dispose();
       }
     }),
   );
+}
+
+async function copyCustomId(deps: Deps, arg: unknown, flow: QuickPickFlow): Promise<void> {
+  const title = vscode.l10n.t('Copy customId');
+  const [target] = await resolveTargets(deps, arg, undefined, {
+    placeHolder: vscode.l10n.t('Copy a button customId of which task?'),
+    title,
+    canPickMany: false,
+    filter: (t) => !!t.task?.buttons.length,
+    flow,
+  });
+  if (!target) {
+    return;
+  }
+  const buttons = target.task?.buttons ?? [];
+  if (!buttons.length) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('This task has no buttons (yet).'));
+    return;
+  }
+  const items: ButtonPick[] = buttonsByGroup(buttons).flatMap((g) => [
+    { label: groupTitle(g.group), kind: vscode.QuickPickItemKind.Separator },
+    ...g.buttons.map((b) => ({
+      label: b.info.meaning,
+      description: [b.button.emoji, b.button.label].filter(Boolean).join(' '),
+      detail: b.button.customId,
+      customId: b.button.customId,
+    })),
+  ]);
+  const picked = await flow.pick(items, {
+    placeHolder: vscode.l10n.t('Copy which button\'s customId?'),
+    title: `${title}: ${taskTitle(target.task, target.id)}`,
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (picked?.customId) {
+    await copyWithFeedback(picked.customId, 'customId');
+  }
 }
