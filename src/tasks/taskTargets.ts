@@ -51,7 +51,14 @@ interface TaskPickItem extends vscode.QuickPickItem {
 export async function pickTasks(deps: Deps, opts: TaskPickOptions): Promise<TrackedTask[]> {
   const candidates = deps.store.all().filter(opts.filter ?? (() => true));
   if (!candidates.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No tracked task fits. Track one with "MJ Tasks: Track Task…".'));
+    // Right after a start or a Track, tasks have no state until their first answer: say so rather
+    // than suggest tracking tasks that are tracked already.
+    const pending = deps.store.all().filter((t) => !t.task && !t.error).length;
+    void vscode.window.showInformationMessage(
+      pending
+        ? vscode.l10n.t('No tracked task fits yet: {0} still waiting for the server\'s first answer. Try again in a moment.', pending)
+        : vscode.l10n.t('No tracked task fits. Track one with "MJ Tasks: Track Task…".'),
+    );
     return [];
   }
   const items: TaskPickItem[] = candidates.map((task) => ({
