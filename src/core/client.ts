@@ -24,7 +24,7 @@ import {
   statusError,
 } from './http';
 import { idText } from './json';
-import { isObject, normalizeTask, requireTask } from './task';
+import { isObject, normalizeTask, requireTask, unwrapTask, unwrapTaskList } from './task';
 import { AuthScheme, SubmitResult, Task } from './types';
 
 export interface RequestEvent {
@@ -101,7 +101,9 @@ export class MjClient {
     if (body.kind === 'empty') throw new TaskNotFoundError(c);
     if (body.kind !== 'json') throw badBody(body, c);
     this.throwIfLogicException(body.value, c);
-    return requireTask(body.value, c);
+    const value = unwrapTask(body.value);
+    if (normalizeTask(value) === null) throw this.notATask(body, c);
+    return requireTask(value, c);
   }
 
   /**
@@ -123,6 +125,11 @@ export class MjClient {
       lacksBatchEndpoint.add(this.root);
     }
     return this.fetchEach(wanted, o.signal);
+  }
+
+  /** Whether the server answers list-by-condition with a task list (Test Connection's second look). */
+  async listsTasks(ids: string[], o: CallOptions = {}): Promise<boolean> {
+    return (await this.listByCondition(ids, o.signal)) !== 'unsupported';
   }
 
   /** The Midjourney seed of a finished task (plus, trueai, gateways). */
@@ -217,11 +224,12 @@ export class MjClient {
     if (body.kind === 'empty') return 'unsupported';
     if (body.kind !== 'json') throw badBody(body, c);
     this.throwIfLogicException(body.value, c);
-    if (!Array.isArray(body.value)) return 'unsupported';
+    const list = unwrapTaskList(body.value);
+    if (list === null) return 'unsupported';
     const asked = new Set(ids);
     const tasks: Task[] = [];
-    for (const item of body.value) {
-      const task = normalizeTask(item);
+    for (const item of list) {
+      const task = normalizeTask(unwrapTask(item));
       // Some servers ignore the filter and list everything; keep only what was asked for.
       if (task && asked.has(task.id)) tasks.push(task);
     }
@@ -305,9 +313,24 @@ export class MjClient {
     if (body.kind === 'html') return badBody(body, c);
     if (isGatewayRouteError(body) || isFrameworkRouteMiss(body)) return new BadResponseError(c, 'no-endpoint');
     if (saysNotFound(body)) return new TaskNotFoundError(c);
-    if (reply.status === 404 && plain404MeansNotFound) return new TaskNotFoundError(c);
+    if (reply.status === 404 && plain404MeansNotFound) return new TaskNotFoundError(c, { bare: true });
     if (isEndpointMissing(reply, body)) return new BadResponseError(c, 'no-endpoint');
     return new BadResponseError(c, 'refused', this.said(body) ?? l10n.t('HTTP {0}', reply.status));
+  }
+
+  /**
+   * A 200 JSON answer to a fetch that holds no task: a relay's envelope saying "not found"
+   * (`{code: 4, description: "task_no_found"}`), or what it said instead, or a plain wrong shape.
+   */
+  private notATask(body: Body, c: MjErrorContext & { taskId: string }): MjError {
+    if (body.kind === 'json' && isObject(body.value)) {
+      const v = body.value;
+      if (v.code === 3 || saysNotFound(body)) return new TaskNotFoundError(c);
+      const failed = v.error !== undefined || v.success === false || (typeof v.code === 'number' && ![0, 1, 200].includes(v.code));
+      const said = failed ? this.said(body) : undefined;
+      if (said !== undefined) return new BadResponseError(c, 'refused', said);
+    }
+    return new BadResponseError(c, 'shape');
   }
 
   /** trueai's business exception: HTTP 200 `{success:false, code:-1, message}`. */
@@ -353,7 +376,7 @@ function saysNotFound(body: Body): boolean {
   else if (body.kind === 'json' && isObject(body.value)) {
     const v = body.value;
     if (isObject(v.error)) return false;
-    said = `${String(v.description ?? '')} ${String(v.message ?? '')}`;
+    said = `${String(v.description ?? '')} ${String(v.message ?? '')} ${String(v.msg ?? '')}`;
     if (v.code === 3) return true;
   }
   return /task_no_found|not[\s_-]?found|不存在/i.test(said);

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { MjClient } from './client';
-import { MjError, PROBE_TASK_ID, isMjError } from './errors';
+import { BadResponseError, MjError, PROBE_TASK_ID, TaskNotFoundError, isMjError } from './errors';
 
 export { PROBE_TASK_ID };
 
@@ -17,10 +17,29 @@ export async function testConnection(client: MjClient, signal?: AbortSignal): Pr
     return { ok: true, ms: Date.now() - started, summary: l10n.t('{0} is reachable and accepted the key.', client.server) };
   } catch (e) {
     const ms = Date.now() - started;
-    if (isMjError(e) && e.kind === 'TaskNotFound') {
+    if (e instanceof TaskNotFoundError && !e.bare) {
       return { ok: true, ms, summary: l10n.t('{0} is reachable and accepted the key.', client.server) };
     }
+    if (e instanceof TaskNotFoundError) return confirmByBatch(client, started, signal);
     const error = e instanceof Error ? e : new Error(String(e));
     return { ok: false, ms, error, summary: isMjError(e) ? e.oneLine : error.message };
+  }
+}
+
+/**
+ * A bare 404 proves nothing: any web server says that for a path it lacks. The family's
+ * list-by-condition answers a JSON list (empty for an unknown ID) on every server of it, so one
+ * such answer shows that this is the API; without it the base URL is most likely wrong.
+ */
+async function confirmByBatch(client: MjClient, started: number, signal?: AbortSignal): Promise<ConnectionResult> {
+  try {
+    if (await client.listsTasks([PROBE_TASK_ID], { signal })) {
+      return { ok: true, ms: Date.now() - started, summary: l10n.t('{0} is reachable and accepted the key.', client.server) };
+    }
+    const error = new BadResponseError({ server: client.server, status: 404 }, 'no-endpoint');
+    return { ok: false, ms: Date.now() - started, error, summary: error.oneLine };
+  } catch (e) {
+    const error = e instanceof Error ? e : new Error(String(e));
+    return { ok: false, ms: Date.now() - started, error, summary: isMjError(e) ? e.oneLine : error.message };
   }
 }

@@ -71,12 +71,21 @@ function subject(ctx: MjErrorContext): string {
 
 export class TaskNotFoundError extends MjError {
   readonly kind = 'TaskNotFound' as const;
-  constructor(ctx: MjErrorContext & { taskId: string }) {
+  /**
+   * True when the only sign was a 404 that said nothing: every server of the family says "no such
+   * task" its own way (200-empty, 204, 400 task_no_found, a 404 with a message), but any web server
+   * answers a path it lacks like this too, so the base URL is as likely wrong as the ID.
+   */
+  readonly bare: boolean;
+  constructor(ctx: MjErrorContext & { taskId: string }, opts: { bare?: boolean } = {}) {
     super(
       l10n.t('Task {0} was not found on {1}.', ctx.taskId, ctx.server),
-      l10n.t('Check the ID, and that it was submitted to this server with this key (relays only show your own tasks).'),
+      opts.bare
+        ? l10n.t('The server answered a bare 404: check the ID, and the base URL (it should be the API root that serves /mj/task/…).')
+        : l10n.t('Check the ID, and that it was submitted to this server with this key (relays only show your own tasks).'),
       ctx,
     );
+    this.bare = opts.bare ?? false;
   }
 }
 

@@ -288,7 +288,7 @@ export function serverMessage(body: Body, apiKey?: string): string | undefined {
   let said: unknown;
   if (body.kind === 'json' && isRecord(body.value)) {
     const v = body.value;
-    said = (isRecord(v.error) ? v.error.message : typeof v.error === 'string' ? v.error : undefined) ?? v.message ?? v.description;
+    said = (isRecord(v.error) ? v.error.message : typeof v.error === 'string' ? v.error : undefined) ?? v.message ?? v.msg ?? v.description;
   } else if (body.kind === 'text' && body.text.length <= 200) {
     said = body.text;
   }

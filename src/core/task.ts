@@ -3,7 +3,7 @@
 // present with "" / 0 / null zero values) and relays that invent their own status words.
 
 import { BadResponseError, MjErrorContext } from './errors';
-import { idText } from './json';
+import { idText, tryParseJson } from './json';
 import { Task, TaskButton, TaskStatus, TASK_STATUSES, TERMINAL_STATUSES } from './types';
 
 type Json = Record<string, unknown>;
@@ -12,37 +12,124 @@ type Json = Record<string, unknown>;
  * The task in `raw`, or null when `raw` is not an object with an ID. Never throws; unknown or
  * malformed fields degrade to their empty value instead of failing the whole task.
  */
-export function normalizeTask(raw: unknown): Task | null {
-  if (!isObject(raw)) return null;
-  const id = idText(raw.id);
+export function normalizeTask(input: unknown): Task | null {
+  if (!isObject(input)) return null;
+  const raw = fields(input);
+  const id = idText(raw('id')) ?? idText(raw('taskId'));
   if (id === null) return null;
-  const properties = isObject(raw.properties) ? raw.properties : {};
-  const rawStatus = typeof raw.status === 'string' ? raw.status : raw.status == null ? '' : String(raw.status);
-  const status = statusOf(raw.status);
+  const properties = fields(propertiesOf(raw('properties')));
+  const status = statusOf(raw('status'));
+  const rawStatus = raw('status');
   return {
     id,
-    action: typeof raw.action === 'string' ? raw.action : '',
+    action: text(raw('action')) ?? '',
     status,
-    rawStatus,
-    progress: progressOf(raw.progress),
-    prompt: text(raw.prompt),
-    promptEn: text(raw.promptEn),
-    finalPrompt: text(properties.finalPrompt) ?? text(raw.finalPrompt),
-    finalZhPrompt: text(properties.finalZhPrompt) ?? text(raw.finalZhPrompt),
-    description: text(raw.description),
-    imageUrl: text(raw.imageUrl),
-    imageUrls: urlList(raw.imageUrls ?? raw.image_urls),
-    videoUrls: withFirst(text(raw.videoUrl), urlList(raw.videoUrls ?? raw.video_urls)),
-    failReason: text(raw.failReason),
-    buttons: buttonsOf(raw.buttons),
-    seed: idText(raw.seed),
-    parentId: idText(raw.parentId),
-    mode: text(raw.mode),
-    submitTime: epochMs(raw.submitTime),
-    startTime: epochMs(raw.startTime),
-    finishTime: epochMs(raw.finishTime),
+    rawStatus: typeof rawStatus === 'string' ? rawStatus : rawStatus == null ? '' : String(rawStatus),
+    progress: progressOf(raw('progress')),
+    prompt: text(raw('prompt')),
+    promptEn: text(raw('promptEn')),
+    finalPrompt: text(properties('finalPrompt')) ?? text(raw('finalPrompt')),
+    finalZhPrompt: text(properties('finalZhPrompt')) ?? text(raw('finalZhPrompt')),
+    description: text(raw('description')),
+    imageUrl: text(raw('imageUrl')),
+    imageUrls: urlList(raw('imageUrls')),
+    videoUrls: withFirst(text(raw('videoUrl')), urlList(raw('videoUrls'))),
+    failReason: text(raw('failReason')),
+    buttons: buttonsOf(raw('buttons')),
+    seed: idText(raw('seed')),
+    parentId: idText(raw('parentId')),
+    mode: text(raw('mode')),
+    submitTime: epochMs(raw('submitTime')),
+    startTime: epochMs(raw('startTime')),
+    finishTime: epochMs(raw('finishTime')),
     terminal: TERMINAL_STATUSES.has(status),
   };
+}
+
+/**
+ * Reads a field by its camelCase name, or as the same words in another casing: snake_case
+ * (`image_url`, some Python relays and new-api forks), PascalCase (.NET serializers without a
+ * camelCase policy) or upper case. The exact name wins when both are present.
+ */
+export function fields(obj: Json): (name: string) => unknown {
+  let folded: Map<string, unknown> | undefined;
+  return (name) => {
+    const exact = obj[name];
+    if (exact !== undefined) return exact;
+    if (!folded) {
+      folded = new Map();
+      for (const [key, value] of Object.entries(obj)) {
+        const k = foldKey(key);
+        if (!folded.has(k)) folded.set(k, value);
+      }
+    }
+    return folded.get(foldKey(name));
+  };
+}
+
+function foldKey(key: string): string {
+  return key.replace(/[_\-\s]/g, '').toLowerCase();
+}
+
+/** `properties` as an object; some relays store it as a JSON text and pass that on. */
+function propertiesOf(value: unknown): Json {
+  if (isObject(value)) return value;
+  if (typeof value === 'string' && value.trim().startsWith('{')) {
+    const parsed = tryParseJson(value);
+    if (parsed.ok && isObject(parsed.value)) return parsed.value;
+  }
+  return {};
+}
+
+/**
+ * The task inside a response. Most servers answer with the task itself; some relays wrap it the
+ * way they wrap everything (`{code: 1, result: {…}}`, `{code: 0, data: {…}}`, `{success, data}`),
+ * or answer a fetch with a one-element list. Returns the value unchanged when it is not a wrapper.
+ */
+export function unwrapTask(value: unknown): unknown {
+  let inner = value;
+  for (let depth = 0; depth < 3; depth++) {
+    if (Array.isArray(inner) && inner.length === 1 && isTaskLike(inner[0])) return inner[0];
+    if (!isObject(inner) || isTaskLike(inner)) break;
+    inner = wrapped(inner);
+  }
+  return isTaskLike(inner) ? inner : value;
+}
+
+/** The task list inside a list-by-condition response: the list itself, or a wrapper's list. */
+export function unwrapTaskList(value: unknown): unknown[] | null {
+  for (let depth = 0; depth < 3; depth++) {
+    if (Array.isArray(value)) return value;
+    if (!isObject(value)) return null;
+    const get = fields(value);
+    const list = ['list', 'items', 'tasks', 'records', 'rows'].map(get).find(Array.isArray);
+    if (list) return list;
+    const inner = wrapped(value);
+    if (inner === undefined) return null;
+    value = inner;
+  }
+  return null;
+}
+
+const WRAPPER_KEYS = ['data', 'result', 'task'];
+
+function wrapped(value: Json): unknown {
+  const get = fields(value);
+  for (const key of WRAPPER_KEYS) {
+    const inner = get(key);
+    if (isObject(inner) || Array.isArray(inner)) return inner;
+  }
+  return undefined;
+}
+
+/** An object that carries a task ID and at least one other field a task has. */
+function isTaskLike(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  const get = fields(value);
+  if (idText(get('id')) === null && idText(get('taskId')) === null) return false;
+  return ['status', 'action', 'progress', 'prompt', 'imageUrl', 'buttons', 'submitTime', 'failReason'].some(
+    (k) => get(k) !== undefined,
+  );
 }
 
 /** `normalizeTask` for a response that must be a task: anything else is a bad response. */
@@ -70,6 +157,23 @@ const SYNONYMS: Readonly<Record<string, TaskStatus>> = {
   IN_QUEUE: 'SUBMITTED',
   WAITING: 'SUBMITTED',
   NOTSTART: 'NOT_START',
+  NOT_STARTED: 'NOT_START',
+  CREATED: 'NOT_START',
+  NEW: 'NOT_START',
+  SUBMIT: 'SUBMITTED',
+  ACCEPTED: 'SUBMITTED',
+  IN_PROCESS: 'IN_PROGRESS',
+  GENERATING: 'IN_PROGRESS',
+  PROGRESS: 'IN_PROGRESS',
+  FAILURES: 'FAILURE',
+  TIMEOUT: 'FAILURE',
+  TIMED_OUT: 'FAILURE',
+  REJECTED: 'FAILURE',
+  CANCELLED_BY_USER: 'CANCEL',
+  SUCCEED: 'SUCCESS',
+  FINISHED: 'SUCCESS',
+  COMPLETE: 'SUCCESS',
+  DONE: 'SUCCESS',
   CANCELED: 'CANCEL',
   CANCELLED: 'CANCEL',
   SUCCEEDED: 'SUCCESS',
@@ -132,10 +236,10 @@ function text(value: unknown): string | null {
 
 /** `["u1", …]` or `[{url, thumbnail}, …]` (trueai) → the URLs, empties dropped. */
 function urlList(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
+  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : [];
   const urls: string[] = [];
-  for (const item of value) {
-    const url = isObject(item) ? text(item.url) : text(item);
+  for (const item of items) {
+    const url = isObject(item) ? text(fields(item)('url')) : text(item);
     if (url !== null && !urls.includes(url)) urls.push(url);
   }
   return urls;
@@ -150,15 +254,20 @@ function buttonsOf(value: unknown): TaskButton[] {
   const buttons: TaskButton[] = [];
   for (const item of value) {
     if (!isObject(item)) continue;
-    const customId = text(item.customId);
+    const get = fields(item);
+    const customId = text(get('customId'));
     if (customId === null) continue;
-    buttons.push({
-      customId,
-      label: typeof item.label === 'string' ? item.label : '',
-      emoji: typeof item.emoji === 'string' ? item.emoji : '',
-    });
+    const label = get('label');
+    buttons.push({ customId, label: typeof label === 'string' ? label : '', emoji: emojiOf(get('emoji')) });
   }
   return buttons;
+}
+
+/** A plain emoji, or Discord's component emoji object `{name, id}` passed through by a relay. */
+function emojiOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (isObject(value) && typeof value.name === 'string') return value.name;
+  return '';
 }
 
 export function isObject(value: unknown): value is Json {

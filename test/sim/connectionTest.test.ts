@@ -3,6 +3,7 @@ import { MjClient } from '../../src/core/client';
 import { testConnection } from '../../src/core/connectionTest';
 import { AuthScheme } from '../../src/core/types';
 import { Dialect, Simulator, startSimulator } from '../../src/simulator';
+import { Loopback, send, startLoopback } from '../unit/loopback';
 
 const SCHEME: Record<Dialect, AuthScheme> = { novicezk: 'mj-api-secret', trueai: 'raw', newapi: 'bearer' };
 
@@ -29,6 +30,25 @@ describe('Test Connection against the simulator', () => {
       sim.clearFaults();
     });
   }
+
+  describe('a server that answers 404 with nothing in it', () => {
+    let web: Loopback | undefined;
+    afterEach(() => web?.close());
+
+    it('is not taken for a Midjourney-proxy: any web server says that for a path it lacks', async () => {
+      web = await startLoopback((_req, res) => send(res, 404, '', null));
+      const result = await testConnection(new MjClient({ baseUrl: web.url, auth: 'bearer', apiKey: 'right-key' }));
+      assert.strictEqual(result.ok, false, result.summary);
+      assert.match(result.summary, /no such endpoint/);
+      assert.deepStrictEqual(web.requests.map((r) => `${r.method} ${r.url}`), ['GET /mj/task/0000000000000000/fetch', 'POST /mj/task/list-by-condition']);
+    });
+
+    it('is, when its list-by-condition answers with a task list', async () => {
+      web = await startLoopback((req, res) => (req.method === 'POST' ? send(res, 200, '[]') : send(res, 404, '', null)));
+      const result = await testConnection(new MjClient({ baseUrl: web.url, auth: 'bearer', apiKey: 'right-key' }));
+      assert.strictEqual(result.ok, true, result.summary);
+    });
+  });
 
   it('says when nothing answers at the address', async () => {
     const result = await testConnection(new MjClient({ baseUrl: 'http://127.0.0.1:9', auth: 'none', timeoutMs: 3000 }));

@@ -72,7 +72,7 @@ describe('task: normalizeTask', () => {
     assert.deepStrictEqual(task({ imageUrls: [{ url: 'a.png', thumbnail: 't.png' }, { url: '' }, { thumbnail: 'x' }, 7] }).imageUrls, ['a.png', '7']);
     assert.deepStrictEqual(task({ image_urls: ['snake.png'] }).imageUrls, ['snake.png']);
     assert.deepStrictEqual(task({ imageUrls: null }).imageUrls, []);
-    assert.deepStrictEqual(task({ imageUrls: 'a.png' }).imageUrls, []);
+    assert.deepStrictEqual(task({ imageUrls: 'a.png' }).imageUrls, ['a.png']);
   });
 
   it('reads videoUrls like imageUrls and puts a single videoUrl first', () => {
