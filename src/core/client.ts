@@ -24,6 +24,7 @@ import {
   statusError,
 } from './http';
 import { idText } from './json';
+import { resolveMediaUrls } from './mediaUrls';
 import { isObject, normalizeTask, requireTask, unwrapTask, unwrapTaskList } from './task';
 import { AuthScheme, SubmitResult, Task } from './types';
 
@@ -103,7 +104,7 @@ export class MjClient {
     this.throwIfLogicException(body.value, c);
     const value = unwrapTask(body.value);
     if (normalizeTask(value) === null) throw this.notATask(body, c);
-    return requireTask(value, c);
+    return resolveMediaUrls(requireTask(value, c), this.opts.baseUrl);
   }
 
   /**
@@ -231,7 +232,7 @@ export class MjClient {
     for (const item of list) {
       const task = normalizeTask(unwrapTask(item));
       // Some servers ignore the filter and list everything; keep only what was asked for.
-      if (task && asked.has(task.id)) tasks.push(task);
+      if (task && asked.has(task.id)) tasks.push(resolveMediaUrls(task, this.opts.baseUrl));
     }
     return tasks;
   }

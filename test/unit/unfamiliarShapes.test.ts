@@ -5,6 +5,7 @@
 import * as assert from 'assert';
 import { forgetServerQuirks, MjClient } from '../../src/core/client';
 import { MjError } from '../../src/core/errors';
+import { resolveMediaUrl } from '../../src/core/mediaUrls';
 import { normalizeTask, statusOf, unwrapTask, unwrapTaskList } from '../../src/core/task';
 import { Handler, Loopback, send, startLoopback } from './loopback';
 
@@ -145,5 +146,37 @@ describe('unfamiliar shapes: MjClient over loopback', () => {
     await assert.rejects(c.fetchTask(ID), (e: unknown) => e instanceof MjError && e.kind === 'BadResponse' && e.message.includes('该令牌额度已用尽'));
     answer = { hello: 'world' };
     await assert.rejects(c.fetchTask(ID), (e: unknown) => e instanceof MjError && e.kind === 'BadResponse' && (e as { reason?: string }).reason === 'shape');
+  });
+});
+
+describe('unfamiliar shapes: media URLs a gateway built from an unset address', () => {
+  const server = new URL('https://relay.example.com/mj-relax');
+
+  it('points localhost /mj/image/ links and bare paths back at the server the task came from', () => {
+    assert.strictEqual(resolveMediaUrl('http://localhost:3000/mj/image/1730621826053455?rand=1', server), 'https://relay.example.com/mj/image/1730621826053455?rand=1');
+    assert.strictEqual(resolveMediaUrl('/mj/image/1730621826053455', server), 'https://relay.example.com/mj/image/1730621826053455');
+    assert.strictEqual(resolveMediaUrl('//cdn.example/a.png', server), 'https://cdn.example/a.png');
+  });
+
+  it('leaves real links alone, and loopback links when the server is on loopback too', () => {
+    for (const url of ['https://cdn.discordapp.com/attachments/1/2/a.png?ex=1', 'http://localhost:3000/other/a.png', 'javascript:alert(1)', 'not a url']) {
+      assert.strictEqual(resolveMediaUrl(url, server), url);
+    }
+    assert.strictEqual(resolveMediaUrl('http://localhost:3000/mj/image/1', new URL('http://127.0.0.1:3000')), 'http://localhost:3000/mj/image/1');
+  });
+
+  it('is applied to what MjClient fetches', async () => {
+    let s: Loopback | undefined;
+    try {
+      s = await startLoopback((_req, res) =>
+        send(res, 200, JSON.stringify({ id: ID, status: 'SUCCESS', imageUrl: '/mj/image/1730621826053455', imageUrls: [{ url: '//cdn.example/0.png' }] })),
+      );
+      // A loopback server is "the server itself" here: bare paths still resolve against it.
+      const t = await new MjClient({ baseUrl: s.url, auth: 'none' }).fetchTask(ID);
+      assert.strictEqual(t.imageUrl, `${s.url}/mj/image/1730621826053455`);
+      assert.deepStrictEqual(t.imageUrls, ['http://cdn.example/0.png']);
+    } finally {
+      await s?.close();
+    }
   });
 });
