@@ -149,6 +149,13 @@ describe('task: statusOf', () => {
       CANCELED: 'CANCEL',
       CANCELLED: 'CANCEL',
       SUCCEEDED: 'SUCCESS',
+      not_started: 'NOT_START',
+      'In Progress': 'IN_PROGRESS',
+      generating: 'IN_PROGRESS',
+      timeout: 'FAILURE',
+      succeed: 'SUCCESS',
+      finished: 'SUCCESS',
+      paused: 'UNKNOWN',
     };
     for (const [raw, expected] of Object.entries(cases)) assert.strictEqual(statusOf(raw), expected, raw);
   });
