@@ -233,7 +233,13 @@ export type Body =
 export function classifyBody(reply: HttpReply): Body {
   const trimmed = reply.text.trim();
   const ct = reply.contentType;
-  if (ct === 'text/html' || ct === 'application/xhtml+xml' || trimmed.startsWith('<')) return { kind: 'html' };
+  const htmlLabelled = ct === 'text/html' || ct === 'application/xhtml+xml';
+  // PHP and some Go relays label every answer text/html; JSON is still JSON, a page is a page.
+  if (htmlLabelled && /^[[{]/.test(trimmed)) {
+    const parsed = tryParseJson(trimmed);
+    if (parsed.ok) return { kind: 'json', value: parsed.value };
+  }
+  if (htmlLabelled || trimmed.startsWith('<')) return { kind: 'html' };
   if (trimmed === '') return { kind: 'empty' };
   const jsonLabelled = ct === 'application/json' || ct === 'text/json' || (ct !== null && ct.endsWith('+json'));
   if (jsonLabelled || ct === null || ct === 'text/plain') {
