@@ -3,7 +3,7 @@
 
 import * as l10n from '@vscode/l10n';
 import { idText, tryParseJson } from './json';
-import { isObject } from './task';
+import { fields, isObject } from './task';
 
 export interface TaskIdInput {
   /** Deduplicated, in the order they appeared. */
@@ -27,6 +27,12 @@ const HAS_DIGIT = /\d/;
 
 /** `…/mj/task/<id>/…` (fetch, image-seed, cancel) and new-api's image proxy `…/mj/image/<id>`. */
 const ID_IN_URL = /\/mj\/(?:task|image)\/([^/?#\s]+)/;
+
+/** A console or log link that names the task in its query: `…/task?taskId=1730621826053455`. */
+const ID_IN_QUERY = /[?&#](?:task[_-]?id|id)=([^&#\s]+)/i;
+
+/** `task_id=…`, `taskId:…`, `id=…` from a log line or an .env file. */
+const ASSIGNED_ID = /^(?:task[_-]?id|id)[=:]["']?(.+)$/i;
 
 export function parseTaskIdInput(text: string): TaskIdInput {
   const ids: string[] = [];
@@ -117,7 +123,8 @@ function readValue(value: unknown, source: string, add: (id: string) => void, pr
   }
   // A task (`id`), a submit response (`result`), an action/modal request (`taskId`) or a
   // list-by-condition body (`ids`).
-  const direct = idText(value.id) ?? idText(value.taskId);
+  const get = fields(value);
+  const direct = idText(get('id')) ?? idText(get('taskId'));
   if (direct !== null) {
     readToken(direct, add, problems, true);
     return;
@@ -133,6 +140,12 @@ function readValue(value: unknown, source: string, add: (id: string) => void, pr
   }
   if (Array.isArray(value.ids)) {
     readValue(value.ids, source, add, problems);
+    return;
+  }
+  // A relay's wrapper around a task or a list of them: `{code: 0, data: {…}}`.
+  const inner = ['data', 'task', 'list', 'items', 'tasks', 'records'].map(get).find((v) => isObject(v) || (Array.isArray(v) && v.length > 0));
+  if (inner !== undefined) {
+    readValue(inner, source, add, problems);
     return;
   }
   if (typeof value.code === 'number' && typeof value.description === 'string') {
@@ -161,8 +174,18 @@ function readToken(raw: string, add: (id: string) => void, problems: string[], f
     else problems.push(l10n.t('The URL "{0}" does not hold a valid task ID. {1}', clip(token), expected()));
     return;
   }
+  const idParam = ID_IN_QUERY.exec(token);
+  if (idParam && /^[a-z][a-z0-9+.-]*:\/\//i.test(token) && ID.test(idParam[1]) && HAS_DIGIT.test(idParam[1])) {
+    add(idParam[1]);
+    return;
+  }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(token)) {
     problems.push(l10n.t('The URL "{0}" has no /mj/task/<id>/ in it. {1}', clip(token), expected()));
+    return;
+  }
+  const assigned = ASSIGNED_ID.exec(token);
+  if (assigned) {
+    readToken(assigned[1], add, problems, fromJson);
     return;
   }
   if (ID.test(token) && (fromJson || HAS_DIGIT.test(token)) && !NOT_IDS.has(token.toLowerCase())) add(token);

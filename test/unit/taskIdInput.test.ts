@@ -87,6 +87,17 @@ describe('taskIdInput: parseTaskIdInput', () => {
     assert.deepStrictEqual(ids('{"prompt":"a } ] { [ \\" b","id":"1730621826053455"}'), ['1730621826053455']);
   });
 
+  it('reads a task inside a relay wrapper and a snake_case task_id', () => {
+    assert.deepStrictEqual(ids('{"code":0,"msg":"ok","data":{"id":"1730621826053455","status":"SUCCESS"}}'), ['1730621826053455']);
+    assert.deepStrictEqual(ids('{"success":true,"data":{"list":[{"task_id":1730621826053455},{"task_id":"1730621826053456"}]}}'), ['1730621826053455', '1730621826053456']);
+  });
+
+  it('reads an ID a console link names in its query, and task_id=… from a log or an .env file', () => {
+    assert.deepStrictEqual(ids('https://relay.example/console/task?taskId=1730621826053455&tab=1'), ['1730621826053455']);
+    assert.deepStrictEqual(ids('https://relay.example/#/task?id=1730621826053455'), ['1730621826053455']);
+    assert.deepStrictEqual(ids('task_id=1730621826053455 TASK_ID="1730621826053456" taskId:1730621826053457'), ['1730621826053455', '1730621826053456', '1730621826053457']);
+  });
+
   describe('problems', () => {
     function problems(text: string): string[] {
       const r = parseTaskIdInput(text);
@@ -109,6 +120,7 @@ describe('taskIdInput: parseTaskIdInput', () => {
 
     it('rejects URLs without /mj/task/<id>/', () => {
       assert.match(problems('https://example.com/foo')[0], /has no \/mj\/task\/<id>\//);
+      assert.match(problems('https://example.com/page?id=about')[0], /has no \/mj\/task\/<id>\//);
       assert.match(problems('https://h/mj/task/a%20b/fetch')[0], /does not hold a valid task ID/);
     });
 
