@@ -23,7 +23,7 @@ export async function runFetch(client: MjClient, ids: string[], json: boolean, i
     outcomes = ids.map((id) => {
       const task = result.tasks.get(id);
       if (task) return { id, task };
-      return { id, error: result.errors.get(id) ?? new TaskNotFoundError({ server: client.server, taskId: id }) };
+      return { id, error: result.errors.get(id) ?? new TaskNotFoundError({ server: client.server, taskId: id }, { bare: result.bareMissing?.has(id) }) };
     });
   } catch (e) {
     if (!(e instanceof MjError)) throw e;
@@ -53,7 +53,9 @@ export async function runWatch(client: MjClient, ids: string[], json: boolean, i
         view.update(id, task);
         if (task.terminal) done.set(id, { id, task });
       }
-      for (const id of result.missing) done.set(id, { id, error: new TaskNotFoundError({ server: client.server, taskId: id }) });
+      for (const id of result.missing) {
+        done.set(id, { id, error: new TaskNotFoundError({ server: client.server, taskId: id }, { bare: result.bareMissing?.has(id) }) });
+      }
       for (const [id, error] of result.errors) {
         const failures = (perIdFailures.get(id) ?? 0) + 1;
         perIdFailures.set(id, failures);

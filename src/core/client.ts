@@ -57,6 +57,8 @@ export interface BatchResult {
   tasks: Map<string, Task>;
   /** IDs the server does not know (list-by-condition silently omits them). */
   missing: string[];
+  /** Those of `missing` whose only sign was a bare 404 (see TaskNotFoundError.bare). */
+  bareMissing?: ReadonlySet<string>;
   /** Per-ID failures other than "not found" (only in the per-ID fallback). */
   errors: Map<string, MjError>;
 }
@@ -238,12 +240,16 @@ export class MjClient {
   }
 
   private async fetchEach(ids: string[], signal?: AbortSignal): Promise<BatchResult> {
-    const result: BatchResult = { tasks: new Map(), missing: [], errors: new Map() };
+    const bare = new Set<string>();
+    const result: BatchResult = { tasks: new Map(), missing: [], errors: new Map(), bareMissing: bare };
     await forEachLimited(ids, PER_ID_CONCURRENCY, async (id) => {
       try {
         result.tasks.set(id, await this.fetchTask(id, { signal }));
       } catch (e) {
-        if (e instanceof TaskNotFoundError) result.missing.push(id);
+        if (e instanceof TaskNotFoundError) {
+          result.missing.push(id);
+          if (e.bare) bare.add(id);
+        }
         else if (e instanceof MjError) result.errors.set(id, e);
         else throw e;
       }

@@ -69,7 +69,7 @@ export function faultReply(ctx: SimContext, fault: Fault, route: Route, real: ()
     case 'html':
       return strayHtmlReply(ctx);
     case 'empty':
-      return emptyReply(200);
+      return emptyReply(fault.status ?? 200);
     case 'reset':
       return { kind: 'reset' };
     case 'oversized':

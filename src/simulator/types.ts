@@ -65,7 +65,8 @@ export type Fault = FaultScope &
     | { kind: 'truncated' }
     | { kind: 'oversized'; bytes?: number }
     | { kind: 'reset' }
-    | { kind: 'empty' }
+    /** An empty body: 200 by default (novicezk's "no such task"), or another status (a bare 404). */
+    | { kind: 'empty'; status?: number }
   );
 
 export type FaultKind = Fault['kind'];

@@ -84,7 +84,7 @@ describe('Providers', () => {
     assert.match(refused.message, /API key was not accepted/);
   });
 
-  it('names a wrong base URL: nothing listening, and a web page instead of the API', async () => {
+  it('names a wrong base URL: nothing listening, a web page instead of the API, a bare 404', async () => {
     await workbench.clearNotifications();
     await addProvider(`Nowhere ${RUN}`, 'http://127.0.0.1:9', /^No key$/, null);
     const unreachable = await workbench.waitForNotification(new RegExp(`Nowhere ${RUN}: connection failed`), 30_000);
@@ -98,6 +98,15 @@ describe('Providers', () => {
       await workbench.pickQuickInputRow(`Home trueai ${RUN}`);
       const page = await workbench.waitForNotification(new RegExp(`Home trueai ${RUN}: connection failed`), 20_000);
       assert.match(page.message, /HTML page instead of JSON.*base URL is probably wrong/);
+
+      // A 404 with nothing in it is what any web server answers: not taken for "no such task".
+      await workbench.clearNotifications();
+      trueai.setFaults([{ kind: 'empty', status: 404 }]);
+      await workbench.runCommand('MJ Tasks: Test Connection');
+      await workbench.waitForQuickInput({ placeholder: /Test the connection to which provider/ });
+      await workbench.pickQuickInputRow(`Home trueai ${RUN}`);
+      const bare = await workbench.waitForNotification(new RegExp(`Home trueai ${RUN}: connection failed`), 20_000);
+      assert.match(bare.message, /no such endpoint.*base URL is probably wrong/);
     } finally {
       trueai.clearFaults();
     }
