@@ -27,6 +27,7 @@ const DEBIAN_PACKAGES = {
 };
 const OPTIONAL_DEBIAN_PACKAGES = {
   'fonts-wqy-microhei': 'CJK glyphs in screenshots (Chinese prompts, the zh-cn translation)',
+  'fonts-noto-color-emoji': 'emoji in screenshots (the 🔄 and 1️⃣ buttons)',
 };
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 /** Headless Chromium as seen working here (Playwright makes the profile itself). */
