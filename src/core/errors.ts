@@ -160,7 +160,9 @@ export class BadResponseError extends MjError {
     }[reason];
     super(
       l10n.t('{0} got {1}.', subject(ctx), what),
-      reason === 'html'
+      reason === 'html' && ctx.status === 403
+        ? l10n.t('A firewall or a Cloudflare challenge page blocked the request (HTTP 403): check the base URL, or ask the relay to let API clients through.')
+        : reason === 'html'
         ? l10n.t('The base URL is probably wrong: it should be the API root that serves /mj/task/…, not a web page.')
         : reason === 'redirect' || reason === 'no-endpoint'
           ? l10n.t('The base URL is probably wrong: it should be the API root that serves /mj/task/….')

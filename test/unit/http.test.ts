@@ -280,7 +280,10 @@ describe('http: MjClient over loopback', () => {
 
     it('403 HTML challenge page → BadResponse html, not a key problem', async () => {
       const s = await serve((_req, res) => send(res, 403, '<!DOCTYPE html><title>Just a moment...</title>', 'text/html'));
-      await rejectsWith<BadResponseError>(client(s).fetchTask(ID), 'BadResponse', (e) => assert.strictEqual(e.reason, 'html'));
+      await rejectsWith<BadResponseError>(client(s).fetchTask(ID), 'BadResponse', (e) => {
+        assert.strictEqual(e.reason, 'html');
+        assert.match(e.hint, /Cloudflare challenge page blocked the request \(HTTP 403\)/);
+      });
     });
 
     it('429 → RateLimited with Retry-After in seconds', async () => {
