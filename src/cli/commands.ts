@@ -23,7 +23,7 @@ export async function runFetch(client: MjClient, ids: string[], json: boolean, i
     outcomes = ids.map((id) => {
       const task = result.tasks.get(id);
       if (task) return { id, task };
-      return { id, error: result.errors.get(id) ?? new TaskNotFoundError({ server: client.server, taskId: id }, { bare: result.bareMissing?.has(id) }) };
+      return { id, error: result.errors.get(id) ?? new TaskNotFoundError({ server: client.server, taskId: id }) };
     });
   } catch (e) {
     if (!(e instanceof MjError)) throw e;
@@ -33,7 +33,7 @@ export async function runFetch(client: MjClient, ids: string[], json: boolean, i
   return exitCodeOf(outcomes);
 }
 
-/** Polls with the batch call until every task is terminal (or known to be unreachable). */
+/** Polls with the batch call until every task is terminal, waits for input (MODAL) or is known to be unreachable. */
 export async function runWatch(client: MjClient, ids: string[], json: boolean, intervalMs: number, io: Io): Promise<number> {
   const { mode, out } = progressMode(json, io.stdout, io.stderr);
   const view = new ProgressView(ids, out, mode);
@@ -51,11 +51,10 @@ export async function runWatch(client: MjClient, ids: string[], json: boolean, i
       for (const [id, task] of result.tasks) {
         perIdFailures.delete(id);
         view.update(id, task);
-        if (task.terminal) done.set(id, { id, task });
+        // MODAL waits for the user's /mj/submit/modal: polling would never see it move.
+        if (task.terminal || task.status === 'MODAL') done.set(id, { id, task });
       }
-      for (const id of result.missing) {
-        done.set(id, { id, error: new TaskNotFoundError({ server: client.server, taskId: id }, { bare: result.bareMissing?.has(id) }) });
-      }
+      for (const id of result.missing) done.set(id, { id, error: new TaskNotFoundError({ server: client.server, taskId: id }) });
       for (const [id, error] of result.errors) {
         const failures = (perIdFailures.get(id) ?? 0) + 1;
         perIdFailures.set(id, failures);
@@ -80,6 +79,11 @@ export async function runWatch(client: MjClient, ids: string[], json: boolean, i
   if (mode === 'bars' && !json) out.write('\n');
   const outcomes = ids.map((id) => done.get(id) as Outcome);
   report(outcomes, json, io);
+  for (const o of outcomes) {
+    if ('task' in o && o.task.status === 'MODAL') {
+      io.stderr.write(l10n.t('Task {0} is waiting for input (MODAL): continue it with /mj/submit/modal and this task ID.', o.id) + '\n');
+    }
+  }
   return exitCodeOf(outcomes);
 }
 

@@ -57,8 +57,6 @@ export interface BatchResult {
   tasks: Map<string, Task>;
   /** IDs the server does not know (list-by-condition silently omits them). */
   missing: string[];
-  /** Those of `missing` whose only sign was a bare 404 (see TaskNotFoundError.bare). */
-  bareMissing?: ReadonlySet<string>;
   /** Per-ID failures other than "not found" (only in the per-ID fallback). */
   errors: Map<string, MjError>;
 }
@@ -240,16 +238,12 @@ export class MjClient {
   }
 
   private async fetchEach(ids: string[], signal?: AbortSignal): Promise<BatchResult> {
-    const bare = new Set<string>();
-    const result: BatchResult = { tasks: new Map(), missing: [], errors: new Map(), bareMissing: bare };
+    const result: BatchResult = { tasks: new Map(), missing: [], errors: new Map() };
     await forEachLimited(ids, PER_ID_CONCURRENCY, async (id) => {
       try {
         result.tasks.set(id, await this.fetchTask(id, { signal }));
       } catch (e) {
-        if (e instanceof TaskNotFoundError) {
-          result.missing.push(id);
-          if (e.bare) bare.add(id);
-        }
+        if (e instanceof TaskNotFoundError) result.missing.push(id);
         else if (e instanceof MjError) result.errors.set(id, e);
         else throw e;
       }
@@ -320,7 +314,7 @@ export class MjClient {
     if (body.kind === 'html') return badBody(body, c);
     if (isGatewayRouteError(body) || isFrameworkRouteMiss(body)) return new BadResponseError(c, 'no-endpoint');
     if (saysNotFound(body)) return new TaskNotFoundError(c);
-    if (reply.status === 404 && plain404MeansNotFound) return new TaskNotFoundError(c, { bare: true });
+    if (reply.status === 404 && plain404MeansNotFound) return new BadResponseError(c, 'bare-404');
     if (isEndpointMissing(reply, body)) return new BadResponseError(c, 'no-endpoint');
     return new BadResponseError(c, 'refused', this.said(body) ?? l10n.t('HTTP {0}', reply.status));
   }

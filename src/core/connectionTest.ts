@@ -17,19 +17,20 @@ export async function testConnection(client: MjClient, signal?: AbortSignal): Pr
     return { ok: true, ms: Date.now() - started, summary: l10n.t('{0} is reachable and accepted the key.', client.server) };
   } catch (e) {
     const ms = Date.now() - started;
-    if (e instanceof TaskNotFoundError && !e.bare) {
+    if (e instanceof TaskNotFoundError) {
       return { ok: true, ms, summary: l10n.t('{0} is reachable and accepted the key.', client.server) };
     }
-    if (e instanceof TaskNotFoundError) return confirmByBatch(client, started, signal);
+    if (e instanceof BadResponseError && e.reason === 'bare-404') return confirmByBatch(client, started, signal);
     const error = e instanceof Error ? e : new Error(String(e));
     return { ok: false, ms, error, summary: isMjError(e) ? e.oneLine : error.message };
   }
 }
 
 /**
- * A bare 404 proves nothing: any web server says that for a path it lacks. The family's
+ * A bare 404 proves nothing either way: any web server says that for a path it lacks. The family's
  * list-by-condition answers a JSON list (empty for an unknown ID) on every server of it, so one
- * such answer shows that this is the API; without it the base URL is most likely wrong.
+ * such answer shows that this is the API (one that answers unknown IDs so); without it the base URL
+ * is most likely wrong.
  */
 async function confirmByBatch(client: MjClient, started: number, signal?: AbortSignal): Promise<ConnectionResult> {
   try {

@@ -71,21 +71,12 @@ function subject(ctx: MjErrorContext): string {
 
 export class TaskNotFoundError extends MjError {
   readonly kind = 'TaskNotFound' as const;
-  /**
-   * True when the only sign was a 404 that said nothing: every server of the family says "no such
-   * task" its own way (200-empty, 204, 400 task_no_found, a 404 with a message), but any web server
-   * answers a path it lacks like this too, so the base URL is as likely wrong as the ID.
-   */
-  readonly bare: boolean;
-  constructor(ctx: MjErrorContext & { taskId: string }, opts: { bare?: boolean } = {}) {
+  constructor(ctx: MjErrorContext & { taskId: string }) {
     super(
       l10n.t('Task {0} was not found on {1}.', ctx.taskId, ctx.server),
-      opts.bare
-        ? l10n.t('The server answered a bare 404: check the ID, and the base URL (it should be the API root that serves /mj/task/…).')
-        : l10n.t('Check the ID, and that it was submitted to this server with this key (relays only show your own tasks).'),
+      l10n.t('Check the ID, and that it was submitted to this server with this key (relays only show your own tasks).'),
       ctx,
     );
-    this.bare = opts.bare ?? false;
   }
 }
 
@@ -134,7 +125,10 @@ export class BadResponseError extends MjError {
   /**
    * What was wrong with the body: 'html', 'empty', 'invalid-json', 'too-large', 'shape', 'content-type';
    * 'redirect' (to another host: not followed, the key would go with it), 'no-endpoint' (the server
-   * does not serve this path), 'refused' (an error answer that fits no other kind; detail = its text).
+   * does not serve this path), 'bare-404' (a 404 that says nothing: every server of the family says
+   * "no such task" its own way — 200-empty, 204, 400 task_no_found, a 404 with a message — while any
+   * web server answers a path it lacks like this), 'refused' (an error answer that fits no other
+   * kind; detail = its text).
    */
   readonly reason:
     | 'html'
@@ -145,6 +139,7 @@ export class BadResponseError extends MjError {
     | 'content-type'
     | 'redirect'
     | 'no-endpoint'
+    | 'bare-404'
     | 'refused';
   constructor(ctx: MjErrorContext, reason: BadResponseError['reason'], detail?: string) {
     const what = {
@@ -156,6 +151,7 @@ export class BadResponseError extends MjError {
       'content-type': l10n.t('a response that is not JSON ({0})', detail ?? '?'),
       redirect: l10n.t('a redirect to another server ({0})', detail ?? '?'),
       'no-endpoint': l10n.t('an answer saying the server has no such endpoint'),
+      'bare-404': l10n.t('HTTP 404 with nothing to say what was not found'),
       refused: l10n.t('an error answer: {0}', detail ?? '—'),
     }[reason];
     super(
@@ -164,6 +160,8 @@ export class BadResponseError extends MjError {
         ? l10n.t('A firewall or a Cloudflare challenge page blocked the request (HTTP 403): check the base URL, or ask the relay to let API clients through.')
         : reason === 'html'
         ? l10n.t('The base URL is probably wrong: it should be the API root that serves /mj/task/…, not a web page.')
+        : reason === 'bare-404'
+          ? l10n.t('The base URL is probably wrong (it should be the API root that serves /mj/task/…); if it is right, check the task ID.')
         : reason === 'redirect' || reason === 'no-endpoint'
           ? l10n.t('The base URL is probably wrong: it should be the API root that serves /mj/task/….')
           : reason === 'refused'

@@ -1,6 +1,16 @@
 import * as l10n from '@vscode/l10n';
 import { Task } from './types';
 
+/**
+ * Server text made safe for a VS Code notification or progress message. Those render
+ * `[label](target)` as a link, and a `command:` target runs a command on one click: a hostile
+ * relay could put one in a prompt or a failure reason. A space between `]` and `(` keeps the text
+ * readable and breaks the link syntax.
+ */
+export function inertLinks(text: string): string {
+  return text.replace(/\]\s*\(/g, '] (');
+}
+
 /** A prompt on one line, cut at a word boundary where possible, with an ellipsis. */
 export function shortenText(text: string, max = 60): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();

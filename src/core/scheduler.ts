@@ -49,7 +49,6 @@ export interface SchedulerClock {
 export interface FetchBatchResult {
   tasks: Map<string, Task>;
   missing: string[];
-  bareMissing?: ReadonlySet<string>;
   errors: Map<string, MjError>;
 }
 
@@ -529,7 +528,7 @@ export class PollScheduler implements Disposable {
       } else if (missing.has(id) || err?.kind === 'TaskNotFound') {
         errors++;
         // The scheduler knows the provider's name, not its origin; the name is what the user sees.
-        this.store.applyError(id, err ?? new TaskNotFoundError({ server: provider, taskId: id }, { bare: result.bareMissing?.has(id) }));
+        this.store.applyError(id, err ?? new TaskNotFoundError({ server: provider, taskId: id }));
         this.backOffTask(ts, settings, now);
         if (++ts.misses === MAX_CONSECUTIVE_MISSES) {
           this.log(`task ${id} was not found on ${provider} ${ts.misses} times in a row; not polling it until it is refreshed.`);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { taskTitle } from '../core/format';
+import { inertLinks, taskTitle } from '../core/format';
 import { TrackedTask } from '../core/taskStore';
 import { Deps } from '../deps';
 import { copyWithFeedback } from '../platform/clipboard';
@@ -16,7 +16,8 @@ function setting(): NotifySetting {
 
 async function notifyOne(t: TrackedTask): Promise<void> {
   const task = t.task!;
-  const title = taskTitle(task, t.id, 50);
+  // Prompts and failure reasons come from the server: no links in them may reach the toast.
+  const title = inertLinks(taskTitle(task, t.id, 50));
   const preview = vscode.l10n.t('Open Preview');
   if (task.status === 'SUCCESS') {
     const copy = vscode.l10n.t('Copy Image URL');
@@ -34,7 +35,7 @@ async function notifyOne(t: TrackedTask): Promise<void> {
   const message =
     task.status === 'CANCEL'
       ? vscode.l10n.t('Midjourney task cancelled: {0}', title)
-      : vscode.l10n.t('Midjourney task failed: {0} — {1}', title, task.failReason ?? vscode.l10n.t('no reason given'));
+      : vscode.l10n.t('Midjourney task failed: {0} — {1}', title, inertLinks(task.failReason ?? vscode.l10n.t('no reason given')));
   const choice = await vscode.window.showWarningMessage(message, preview, diagnostics);
   if (choice === preview) {
     await vscode.commands.executeCommand('mjTasks.openPreview', t.id);

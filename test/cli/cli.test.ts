@@ -173,6 +173,15 @@ describe('cli: mj-tasks as a process', function () {
     assert.match(oneLine(r), /was not found/);
   });
 
+  it('watch stops at a task waiting for input (MODAL), says how to continue it, and exits 0', async () => {
+    const s = await sim('trueai');
+    const id = s.createTask({ status: 'MODAL' });
+    const r = await run(['watch', id, '--interval', '0.2'], envFor(s));
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.match(r.stdout, /MODAL/);
+    assert.match(oneLine(r), new RegExp(`Task ${id} is waiting for input \\(MODAL\\): continue it with /mj/submit/modal`));
+  });
+
   it('accepts a URL, a submit response and task JSON on standard input', async () => {
     const s = await sim('newapi');
     const a = s.createTask({ status: 'SUCCESS' });
@@ -207,6 +216,13 @@ describe('cli: mj-tasks as a process', function () {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
       }
+    });
+
+    it('a wrong path on a trueai server (a bare 404) exits 5 and points at the base URL', async () => {
+      const s = await sim('trueai');
+      const r = await run(['fetch', '1730621826053455', '--base-url', `${s.url}/not/the/api`], envFor(s));
+      assert.strictEqual(r.code, 5, r.stderr);
+      assert.match(oneLine(r), /got HTTP 404 with nothing to say what was not found\. The base URL is probably wrong/);
     });
 
     it('server errors exit 5', async () => {

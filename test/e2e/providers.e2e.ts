@@ -1,6 +1,8 @@
 // Several servers side by side: add a provider through the guided input, set its key, test the
 // connection against simulators of each dialect, and track a task on the second provider.
 import * as assert from 'assert';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
 import { startSimulator, type Simulator } from '../../src/simulator';
 import { answerQuickInput, readmeShot, useWorkbench, waitFor, workbench } from './harness';
 
@@ -112,6 +114,26 @@ describe('Providers', () => {
     }
   });
 
+  it('shows a link that a hostile server puts in its answer as text, never as a command to click', async () => {
+    // Notifications render [label](command:…) as a link that runs the command: server text must not.
+    const hostile = http.createServer((_req, res) => {
+      res.writeHead(401, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ error: { message: 'key expired, [renew it here](command:workbench.action.openSettings) now' } }));
+    });
+    await new Promise<void>((resolve) => hostile.listen(0, '127.0.0.1', resolve));
+    try {
+      await workbench.clearNotifications();
+      await addProvider(`Hostile ${RUN}`, `http://127.0.0.1:${(hostile.address() as AddressInfo).port}`, /^Authorization: Bearer <key>$/, 'some-key-0123');
+      const toast = await workbench.waitForNotification(new RegExp(`Hostile ${RUN}: connection failed`), 20_000);
+      assert.match(toast.message, /key expired, \[renew it here\] \(command:workbench\.action\.openSettings\) now/);
+      const links = await workbench.page.locator('.notifications-toasts .notification-list-item-message a').count();
+      assert.strictEqual(links, 0, 'no link in the toast');
+    } finally {
+      hostile.closeAllConnections();
+      hostile.close();
+    }
+  });
+
   it('rejects a base URL that is not http(s) while typing it', async () => {
     await workbench.runCommand('MJ Tasks: Add Provider…');
     await answer('1/4', `Typo ${RUN}`);
@@ -152,7 +174,7 @@ describe('Providers', () => {
   });
 
   it('removes providers after a confirmation, keeping their tasks listed', async () => {
-    for (const name of [`Nowhere ${RUN}`, `Wrong scheme ${RUN}`]) {
+    for (const name of [`Nowhere ${RUN}`, `Wrong scheme ${RUN}`, `Hostile ${RUN}`]) {
       await workbench.runCommand('MJ Tasks: Remove Provider…');
       await workbench.waitForQuickInput({ placeholder: /Remove which provider/ });
       await workbench.pickQuickInputRow(name);
@@ -165,7 +187,7 @@ describe('Providers', () => {
     await workbench.runCommand('MJ Tasks: Test Connection');
     await workbench.waitForQuickInput({ placeholder: /Test the connection to which provider/ });
     const left = await workbench.quickInputRows();
-    assert.ok(!left.some((l) => l.startsWith('Nowhere') || l.startsWith('Wrong scheme')), JSON.stringify(left));
+    assert.ok(!left.some((l) => l.startsWith('Nowhere') || l.startsWith('Wrong scheme') || l.startsWith('Hostile')), JSON.stringify(left));
     await workbench.closeQuickInput();
   });
 

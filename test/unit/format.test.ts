@@ -1,8 +1,14 @@
 import * as assert from 'assert';
-import { formatAge, formatDuration, shortenText, taskTitle } from '../../src/core/format';
+import { formatAge, formatDuration, inertLinks, shortenText, taskTitle } from '../../src/core/format';
 import { normalizeTask } from '../../src/core/task';
 
 describe('format', () => {
+  it('breaks the [label](target) link syntax of notifications in server text, keeping it readable', () => {
+    assert.strictEqual(inertLinks('see [docs](command:workbench.action.quit) now'), 'see [docs] (command:workbench.action.quit) now');
+    assert.strictEqual(inertLinks('[a]  (https://x) [b](y)'), '[a] (https://x) [b] (y)');
+    assert.strictEqual(inertLinks('--ar 16:9 [Invalid parameter] (x)'), '--ar 16:9 [Invalid parameter] (x)');
+  });
+
   it('shortens on a word boundary with an ellipsis, on one line', () => {
     assert.strictEqual(shortenText('a  red\nfox', 60), 'a red fox');
     const long = 'a photorealistic portrait of an old sailor with a pipe, golden hour, 85mm';

@@ -135,7 +135,6 @@ describe('http: MjClient over loopback', () => {
     });
 
     const notFound: [string, number, string, string | null][] = [
-      ['404 (plain)', 404, '', null],
       ['404 {code:3}', 404, '{"code":3,"description":"关联任务不存在或已失效"}', 'application/json'],
       ['400 "task_no_found "', 400, '{"description":"task_no_found ","type":"upstream_error","code":4}', 'application/json'],
       ['400 "Task Not Found" (case-insensitive)', 400, '{"description":"Task Not Found","code":4}', 'application/json'],

@@ -370,17 +370,6 @@ describe('PollScheduler', () => {
       assert.equal(h.store.get('ghost')!.error, null);
       assert.ok(h.scheduler.nextPollAt !== null, 'polled regularly again');
     });
-
-    it('passes on that a miss was only a bare 404, so the task says to check the base URL', async () => {
-      const h = harness();
-      h.server.handler = async (call) => ({ ...h.server.answer(call.ids), bareMissing: new Set(call.ids) });
-      h.store.add(['ghost'], 'relay');
-      await h.clock.tickAsync(0);
-      const error = h.store.get('ghost')!.error;
-      assert.equal(error?.kind, 'TaskNotFound');
-      assert.match(error?.hint ?? '', /base URL/);
-      assert.match(error?.message ?? '', /on relay/, 'named by the provider, as every other miss');
-    });
   });
 
   describe('stopping and idling', () => {
