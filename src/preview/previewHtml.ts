@@ -10,6 +10,8 @@ export interface ShellResources {
   /** `asWebviewUri` of dist/webview.js and media/preview.css. */
   scriptUri: string;
   styleUri: string;
+  /** `asWebviewUri` of media/codicons/codicon.css (copied from @vscode/codicons by the build); its font is font-src. */
+  codiconUri: string;
   /** VS Code's display language (`vscode.env.language`), for `lang`. */
   language: string;
 }
@@ -19,7 +21,7 @@ export function createNonce(): string {
   return randomBytes(16).toString('base64');
 }
 
-/** The Content-Security-Policy: deny by default; our script by nonce; images and video from anywhere on http(s) only. */
+/** The Content-Security-Policy: deny by default; our script by nonce; our styles and the codicon font; images and video from anywhere on http(s) only. */
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [
     "default-src 'none'",
@@ -47,6 +49,7 @@ export function previewHtml(r: ShellResources, nonce = createNonce()): string {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(r.cspSource, nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${attr(r.codiconUri)}">
 <link rel="stylesheet" href="${attr(r.styleUri)}">
 <title>MJ Tasks</title>
 </head>

@@ -105,6 +105,7 @@ export class PreviewPanel implements vscode.Disposable {
       cspSource: panel.webview.cspSource,
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'dist', 'webview.js')).toString(),
       styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'media', 'preview.css')).toString(),
+      codiconUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'media', 'codicons', 'codicon.css')).toString(),
       language: vscode.env.language,
     });
     this.rebuild();

@@ -1,5 +1,5 @@
 import { EditorTarget, UiStrings, ValueKey, format } from '../preview/protocol';
-import { h } from './dom';
+import { h, icon } from './dom';
 import { MediaCache } from './media';
 
 // What every part of the page needs: the strings, the Insert target, the messages to the host,
@@ -21,8 +21,18 @@ export interface RenderContext {
 
 export const FLASH_MS = 1200;
 
-/** A small text button. `id` lets the focus survive a re-render (see main.ts). */
-export function actionButton(id: string, text: string, title: string, onClick: (e: MouseEvent) => void, extraClass = ''): HTMLButtonElement {
+/**
+ * A small text button with a codicon before its text. `id` lets the focus survive a re-render
+ * (see main.ts). The text sits in its own span so a flash can change it and keep the icon.
+ */
+export function actionButton(
+  id: string,
+  iconName: string,
+  text: string,
+  title: string,
+  onClick: (e: MouseEvent) => void,
+  extraClass = '',
+): HTMLButtonElement {
   return h(
     'button',
     {
@@ -30,17 +40,19 @@ export function actionButton(id: string, text: string, title: string, onClick: (
       attrs: { type: 'button', title, 'aria-label': title, 'data-action-id': id },
       on: { click: onClick },
     },
-    text,
+    icon(iconName),
+    h('span', { class: 'action-text' }, text),
   );
 }
 
 /** Shows "Copied" on the button for a moment: the eye is on the button, not the status bar. */
 export function flash(button: HTMLButtonElement, text: string): void {
-  const original = button.textContent ?? '';
-  button.textContent = text;
+  const label = button.querySelector<HTMLElement>('.action-text') ?? button;
+  const original = label.textContent ?? '';
+  label.textContent = text;
   button.classList.add('flashed');
   setTimeout(() => {
-    button.textContent = original;
+    label.textContent = original;
     button.classList.remove('flashed');
   }, FLASH_MS);
 }
@@ -48,7 +60,7 @@ export function flash(button: HTMLButtonElement, text: string): void {
 /** Copy, Insert (Alt-click: as a literal) and the explicit literal button, for one value. */
 export function valueActions(ctx: RenderContext, key: ValueKey, label: string): HTMLElement {
   const s = ctx.strings;
-  const copy = actionButton(`copy:${key}`, s.copy, format(s.copyTitle, label), () => {
+  const copy = actionButton(`copy:${key}`, 'copy', s.copy, format(s.copyTitle, label), () => {
     ctx.actions.copy(key);
     flash(copy, s.copied);
   });
@@ -56,6 +68,7 @@ export function valueActions(ctx: RenderContext, key: ValueKey, label: string): 
   const t = ctx.target;
   const insert = actionButton(
     `insert:${key}`,
+    'insert',
     s.insert,
     t ? format(s.insertTitle, t.fileName, t.literalName) : s.noEditor,
     (e) => {
@@ -66,6 +79,7 @@ export function valueActions(ctx: RenderContext, key: ValueKey, label: string): 
   insert.dataset.action = 'insert';
   const literal = actionButton(
     `literal:${key}`,
+    'symbol-string',
     s.insertLiteral,
     t ? format(s.insertLiteralTitle, t.fileName, t.literalName) : s.noEditor,
     () => {

@@ -40,3 +40,12 @@ export function append(parent: Node, ...children: Child[]): void {
     parent.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
   }
 }
+
+/**
+ * A codicon (media/codicons/codicon.css, from @vscode/codicons), decorative only: hidden from
+ * screen readers, the text or aria-label beside it names the thing. `name` is our own constant,
+ * e.g. 'copy' or 'sync codicon-modifier-spin'.
+ */
+export function icon(name: string): HTMLSpanElement {
+  return h('span', { class: `codicon codicon-${name}`, attrs: { 'aria-hidden': 'true' } });
+}

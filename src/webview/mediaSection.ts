@@ -42,7 +42,7 @@ export function mainImage(view: TaskView, item: MediaItem, ctx: RenderContext): 
     return unsafeMedia(item, ctx);
   }
   const grid = view.grid;
-  const open = actionButton(`open:${item.key}`, s.openFullSize, s.openFullSize, () => ctx.actions.open(item.key));
+  const open = actionButton(`open:${item.key}`, 'link-external', s.openFullSize, s.openFullSize, () => ctx.actions.open(item.key));
   open.dataset.action = 'open';
   return h(
     'figure',
@@ -90,7 +90,7 @@ export function gallery(items: MediaItem[], ctx: RenderContext, kind: 'image' | 
         if (!el) {
           return h('li', {}, unsafeMedia(item, ctx));
         }
-        const open = actionButton(`open:${item.key}`, s.open, s.open, () => ctx.actions.open(item.key));
+        const open = actionButton(`open:${item.key}`, 'link-external', s.open, s.open, () => ctx.actions.open(item.key));
         open.dataset.action = 'open';
         const label = kind === 'image' ? s.imageUrl : s.videoUrl;
         return h('li', { class: 'gallery-item', attrs: { 'data-key': item.key } }, el, h('span', { class: 'actions' }, open, valueActions(ctx, item.key, label)));

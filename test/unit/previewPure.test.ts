@@ -147,6 +147,7 @@ describe('preview: the HTML shell', () => {
     cspSource: 'https://abc.vscode-cdn.net',
     scriptUri: 'https://abc.vscode-cdn.net/ext/dist/webview.js',
     styleUri: 'https://abc.vscode-cdn.net/ext/media/preview.css',
+    codiconUri: 'https://abc.vscode-cdn.net/ext/media/codicons/codicon.css',
     language: 'zh-cn',
   };
 
@@ -169,6 +170,8 @@ describe('preview: the HTML shell', () => {
     const html = previewHtml(resources, 'N0nce==');
     assert.strictEqual((html.match(/<script/g) ?? []).length, 1);
     assert.ok(html.includes(`<script nonce="N0nce==" src="${resources.scriptUri}"></script>`));
+    // The codicons' stylesheet first, so preview.css can size the icons.
+    assert.ok(html.includes(`<link rel="stylesheet" href="${resources.codiconUri}">\n<link rel="stylesheet" href="${resources.styleUri}">`));
     assert.ok(!/\sstyle=|<style|\son[a-z]+=/i.test(html));
     assert.ok(html.includes('<html lang="zh-cn">'));
     assert.ok(previewHtml({ ...resources, language: '"><script>' }).includes('<html lang="en">'));
