@@ -24,6 +24,7 @@ export function exitCodeFor(kind: MjErrorKind): number {
     case 'BadResponse':
     case 'Network':
     case 'Timeout':
+    case 'NotConfigured':
       return EXIT_FAILURE;
   }
 }

@@ -11,7 +11,8 @@ export type MjErrorKind =
   | 'BadResponse'
   | 'SubmitRejected'
   | 'Network'
-  | 'Timeout';
+  | 'Timeout'
+  | 'NotConfigured';
 
 export interface MjErrorContext {
   /** The server's origin, e.g. `https://api.example.com` (never a full URL with query). */
@@ -206,6 +207,21 @@ export class TimeoutError extends MjError {
       l10n.t('{0} timed out after {1} s.', subject(ctx), Math.round(timeoutMs / 100) / 10),
       l10n.t('The server is slow or unreachable; check the base URL and try again.'),
       ctx,
+    );
+  }
+}
+
+/**
+ * A tracked task names a provider that is not in the settings any more (removed or renamed): it
+ * cannot be asked for, and says so on the task instead of spinning on in silence.
+ */
+export class NotConfiguredError extends MjError {
+  readonly kind = 'NotConfigured' as const;
+  constructor(provider: string) {
+    super(
+      l10n.t('The provider "{0}" is no longer configured.', provider),
+      l10n.t('Add it again with "MJ Tasks: Add Provider…" (same name), or stop tracking its tasks.'),
+      { server: provider },
     );
   }
 }

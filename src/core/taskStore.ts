@@ -576,6 +576,7 @@ const ERROR_KINDS: Record<MjErrorKind, true> = {
   SubmitRejected: true,
   Network: true,
   Timeout: true,
+  NotConfigured: true,
 };
 
 const STATUS_SET: ReadonlySet<string> = new Set<string>(TASK_STATUSES);

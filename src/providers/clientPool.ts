@@ -1,14 +1,8 @@
 import * as vscode from 'vscode';
 import { MjClient, forgetServerQuirks } from '../core/client';
+import { NotConfiguredError } from '../core/errors';
 import { Log } from '../platform/log';
 import { ProviderRegistry } from './providerRegistry';
-
-/** A provider named by a tracked task that is no longer in the settings. */
-export class ProviderMissingError extends Error {
-  constructor(readonly provider: string) {
-    super(vscode.l10n.t('The provider "{0}" is no longer configured.', provider));
-  }
-}
 
 /**
  * One MjClient per provider, rebuilt when settings or keys change, so the client's own
@@ -42,7 +36,7 @@ export class ClientPool implements vscode.Disposable {
   private async create(providerName: string): Promise<MjClient> {
     const provider = this.providers.get(providerName);
     if (!provider) {
-      throw new ProviderMissingError(providerName);
+      throw new NotConfiguredError(providerName);
     }
     const apiKey = provider.auth === 'none' ? undefined : await this.providers.getKey(provider.name);
     const timeoutMs = vscode.workspace.getConfiguration('mjTasks').get<number>('requestTimeoutSeconds', 15) * 1000;

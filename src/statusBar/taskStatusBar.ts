@@ -3,23 +3,27 @@ import { Deps } from '../deps';
 
 interface Counts {
   total: number;
-  active: number;
+  /** IN_PROGRESS: the only ones that spin. */
+  running: number;
+  /** NOT_START, SUBMITTED, UNKNOWN, and tasks without a first answer yet. */
+  queued: number;
+  /** MODAL: waiting for the user's /mj/submit/modal. */
+  waiting: number;
   failed: number;
   succeeded: number;
   troubled: number;
 }
 
 function count(deps: Deps): Counts {
-  const c: Counts = { total: 0, active: 0, failed: 0, succeeded: 0, troubled: 0 };
+  const c: Counts = { total: 0, running: 0, queued: 0, waiting: 0, failed: 0, succeeded: 0, troubled: 0 };
   for (const t of deps.store.all()) {
     c.total++;
-    if (!t.task || !t.task.terminal) {
-      c.active++;
-    } else if (t.task.status === 'FAILURE') {
-      c.failed++;
-    } else if (t.task.status === 'SUCCESS') {
-      c.succeeded++;
-    }
+    const status = t.task?.status;
+    if (status === 'IN_PROGRESS') c.running++;
+    else if (status === 'MODAL') c.waiting++;
+    else if (status === 'FAILURE') c.failed++;
+    else if (status === 'SUCCESS') c.succeeded++;
+    else if (status !== 'CANCEL') c.queued++;
     if ((t.error && !t.task?.terminal) || t.stuck) {
       c.troubled++;
     }
@@ -27,7 +31,7 @@ function count(deps: Deps): Counts {
   return c;
 }
 
-/** "$(sync~spin) 2 running · 1 failed"; hidden while nothing is tracked. Click shows the list. */
+/** "$(sync~spin) 2 running · 3 queued · 1 failed"; hidden while nothing is tracked. Click shows the list. */
 export function registerTaskStatusBar(context: vscode.ExtensionContext, deps: Deps): void {
   const item = vscode.window.createStatusBarItem('mjTasks.status', vscode.StatusBarAlignment.Left, 10);
   item.name = vscode.l10n.t('MJ Tasks');
@@ -40,11 +44,10 @@ export function registerTaskStatusBar(context: vscode.ExtensionContext, deps: De
       return;
     }
     const parts: string[] = [];
-    if (c.active) {
-      parts.push(`$(sync~spin) ${vscode.l10n.t('{0} running', c.active)}`);
-    } else {
-      parts.push(`$(pass) ${vscode.l10n.t('{0} done', c.succeeded)}`);
-    }
+    if (c.running) parts.push(`$(sync~spin) ${vscode.l10n.t('{0} running', c.running)}`);
+    if (c.queued) parts.push(`${c.running ? '' : '$(clock) '}${vscode.l10n.t('{0} queued', c.queued)}`);
+    if (c.waiting) parts.push(`$(comment-discussion) ${vscode.l10n.t('{0} waiting for input', c.waiting)}`);
+    if (!c.running && !c.queued && !c.waiting) parts.push(`$(pass) ${vscode.l10n.t('{0} done', c.succeeded)}`);
     if (c.failed) {
       parts.push(vscode.l10n.t('{0} failed', c.failed));
     }
@@ -53,9 +56,11 @@ export function registerTaskStatusBar(context: vscode.ExtensionContext, deps: De
     }
     item.text = parts.join(' · ');
     item.tooltip = vscode.l10n.t(
-      'MJ Tasks: {0} tracked, {1} running, {2} succeeded, {3} failed. Click to show the list.',
+      'MJ Tasks: {0} tracked — {1} running, {2} queued, {3} waiting for input, {4} succeeded, {5} failed. Click to show the list.',
       c.total,
-      c.active,
+      c.running,
+      c.queued,
+      c.waiting,
       c.succeeded,
       c.failed,
     );

@@ -27,7 +27,8 @@ export function statusIcon(state: IconState): vscode.ThemeIcon {
     case 'UNKNOWN':
       return new vscode.ThemeIcon('question', new vscode.ThemeColor('descriptionForeground'));
     case 'PENDING_FIRST_FETCH':
-      return new vscode.ThemeIcon('loading~spin');
+      // Not known to be running yet: it does not spin until the server says it does.
+      return new vscode.ThemeIcon('cloud-download', new vscode.ThemeColor('descriptionForeground'));
     case 'STUCK':
       return new vscode.ThemeIcon('watch', new vscode.ThemeColor('list.warningForeground'));
     case 'ERROR':

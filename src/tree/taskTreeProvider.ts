@@ -52,7 +52,13 @@ function describe(t: TrackedTask, now: number): string {
     parts.push(`${task.progress}%`);
   }
   if (t.error && !task?.terminal) {
-    parts.push(t.error.kind === 'TaskNotFound' ? vscode.l10n.t('not found') : vscode.l10n.t('error'));
+    parts.push(
+      t.error.kind === 'TaskNotFound'
+        ? vscode.l10n.t('not found')
+        : t.error.kind === 'NotConfigured'
+          ? vscode.l10n.t('provider not configured')
+          : vscode.l10n.t('error'),
+    );
   } else if (t.stuck) {
     parts.push(vscode.l10n.t('stuck'));
   }

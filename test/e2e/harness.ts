@@ -292,6 +292,32 @@ export async function stopWorkbench(): Promise<void> {
   if (left.length) log(`processes left running:\n  ${left.join('\n  ')}`);
 }
 
+/**
+ * Points the `workbench` helpers at another VS Code (the one `npm start` serves, opened in a page
+ * of the caller's) until the returned function is called, which restores the shared one.
+ */
+export function borrowWorkbench(other: { url: string; browser: Browser; context: BrowserContext; page: Page }): () => void {
+  if (starting && !running) throw new Error('the shared VS Code is starting: borrow before or after, not during');
+  const saved = running;
+  fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+  const consoleLog = fs.createWriteStream(path.join(ROOT, 'test-results', 'demo-browser-console.log'));
+  other.page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
+  running = {
+    // Only its URL is read while borrowed; stopping it is the lender's business.
+    server: { url: other.url } as RunningServer,
+    browser: other.browser,
+    context: other.context,
+    page: other.page,
+    simulator: undefined,
+    consoleLog,
+    startedAt: Date.now(),
+  };
+  return () => {
+    consoleLog.end();
+    running = saved;
+  };
+}
+
 function current(): Running {
   if (!running) throw new Error('VS Code is not running: call useWorkbench() in the suite (or await startWorkbench()).');
   return running;

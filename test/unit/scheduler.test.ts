@@ -1,6 +1,6 @@
 import * as assert from 'assert/strict';
 import * as FakeTimers from '@sinonjs/fake-timers';
-import { MjError, RateLimitedError, ServerError, UnauthorizedError } from '../../src/core/errors';
+import { MjError, NotConfiguredError, RateLimitedError, ServerError, UnauthorizedError } from '../../src/core/errors';
 import {
   computeNextDelay,
   DEFAULT_POLL_SETTINGS,
@@ -369,6 +369,16 @@ describe('PollScheduler', () => {
       assert.equal(h.server.calls.length, 2 * MAX_CONSECUTIVE_MISSES + 1);
       assert.equal(h.store.get('ghost')!.error, null);
       assert.ok(h.scheduler.nextPollAt !== null, 'polled regularly again');
+    });
+
+    it('records on the task that its provider is no longer configured, instead of spinning on silently', async () => {
+      const h = harness();
+      h.server.failures.set('gone', [new NotConfiguredError('gone')]);
+      h.store.add(['orphan'], 'gone');
+      await h.clock.tickAsync(0);
+      const error = h.store.get('orphan')!.error;
+      assert.equal(error?.kind, 'NotConfigured');
+      assert.match(error?.message ?? '', /"gone" is no longer configured/);
     });
   });
 
