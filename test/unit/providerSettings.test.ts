@@ -1,5 +1,10 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { AUTH_SCHEMES } from '../../src/core/types';
 import { readProviders } from '../../src/providers/provider';
+
+const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8'));
 
 describe('provider settings', () => {
   it('reads valid entries and defaults the auth scheme to bearer', () => {
@@ -34,5 +39,15 @@ describe('provider settings', () => {
   it('treats a missing setting as no providers and a non-list as a problem', () => {
     assert.deepStrictEqual(readProviders(undefined), { providers: [], problems: [] });
     assert.strictEqual(readProviders({ name: 'x' }).problems.length, 1);
+  });
+
+  it('offers in the Settings UI exactly the auth schemes the client speaks, each explained', () => {
+    const props = manifest.contributes.configuration.properties ?? manifest.contributes.configuration[0].properties;
+    const auth = props['mjTasks.providers'].items.properties.auth;
+    assert.deepStrictEqual(auth.enum, [...AUTH_SCHEMES]);
+    assert.strictEqual(auth.enumDescriptions.length, AUTH_SCHEMES.length);
+    assert.strictEqual(auth.default, 'bearer');
+    // What the settings accept, readProviders accepts too.
+    for (const scheme of auth.enum) assert.deepStrictEqual(readProviders([{ name: 'x', baseUrl: 'https://x', auth: scheme }]).problems, []);
   });
 });
