@@ -25,6 +25,10 @@ const DEBIAN_PACKAGES = {
   'libkrb5-dev': 'to build code-server\'s kerberos module',
   chromium: 'the browser the tests drive',
 };
+/** What the unit suite's string-literal round-trips run besides what a machine of this kind has. */
+const UNIT_TEST_DEBIAN_PACKAGES = {
+  sqlite3: 'the SQL string-literal round-trip',
+};
 const OPTIONAL_DEBIAN_PACKAGES = {
   'fonts-wqy-microhei': 'CJK glyphs in screenshots (Chinese prompts, the zh-cn translation)',
   'fonts-noto-color-emoji': 'emoji in screenshots (the 🔄 and 1️⃣ buttons)',
@@ -71,7 +75,8 @@ function ensureDebianPackages(packages = Object.keys(DEBIAN_PACKAGES), optional 
   const missing = packages.filter((p) => !dpkgInstalled(p));
   const missingOptional = optional.filter((p) => !dpkgInstalled(p));
   if (missing.length === 0 && missingOptional.length === 0) return;
-  const describe = (list) => list.map((p) => `${p} (${DEBIAN_PACKAGES[p] || OPTIONAL_DEBIAN_PACKAGES[p] || 'needed'})`).join(', ');
+  const describe = (list) =>
+    list.map((p) => `${p} (${DEBIAN_PACKAGES[p] || UNIT_TEST_DEBIAN_PACKAGES[p] || OPTIONAL_DEBIAN_PACKAGES[p] || 'needed'})`).join(', ');
   if (!isRoot() || process.env.MJ_NO_APT) {
     if (missingOptional.length) log(`optional Debian packages missing: ${describe(missingOptional)}`);
     if (missing.length === 0) return;
@@ -515,8 +520,13 @@ module.exports = {
 
 if (require.main === module) {
   // `node scripts/vscode-server.js` : install only (handy in CI images and for timing).
+  // `--debian-only`: just the Debian packages the whole test run needs (npm test's pretest).
   try {
-    ensureInstalled({ browser: !process.argv.includes('--no-browser') });
+    if (process.argv.includes('--debian-only')) {
+      ensureDebianPackages([...Object.keys(DEBIAN_PACKAGES), ...Object.keys(UNIT_TEST_DEBIAN_PACKAGES)]);
+    } else {
+      ensureInstalled({ browser: !process.argv.includes('--no-browser') });
+    }
   } catch (e) {
     console.error(e.message);
     process.exit(1);
