@@ -30,13 +30,30 @@ async function main() {
   fs.mkdirSync(workspace, { recursive: true });
   const outFile = path.join(runDir, 'mocha-output.txt');
 
+  // What scripts/integration.js gives the same suite in code-server: a simulator, a provider
+  // configured for it (user settings), its key (the dev-setup file the extension reads).
+  const vs = require('./vscode-server');
+  const simulatorModule = path.join(ROOT, 'out', 'src', 'simulator', 'index.js');
+  const sim = fs.existsSync(simulatorModule)
+    ? await require(simulatorModule).startSimulator({ port: 0, dialect: 'newapi', apiKey: 'mj-integration-key', speed: 1, seedDemo: false })
+    : undefined;
+  const env = { MJ_INTEGRATION_OUT: outFile };
+  const userDir = path.join(runDir, 'ud', 'User');
+  fs.mkdirSync(userDir, { recursive: true });
+  fs.writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify(vs.userSettings(sim ? vs.mjTasksSettings(sim.url) : {}), null, 2));
+  if (sim) {
+    env.MJ_SIMULATOR_URL = sim.url;
+    env.MJ_SIMULATOR_KEY = sim.apiKey;
+    env.MJ_TASKS_DEV_SETUP = vs.writeDevSetup(path.join(runDir, 'dev-setup.json'), { keys: { Simulator: sim.apiKey }, track: {} });
+  }
+
   let code = 1;
   try {
     code = await runTests({
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: path.join(ROOT, 'out', 'test', 'integration', 'index.js'),
       vscodeExecutablePath: process.env.VSCODE_EXECUTABLE || undefined,
-      extensionTestsEnv: { MJ_INTEGRATION_OUT: outFile },
+      extensionTestsEnv: env,
       launchArgs: [
         workspace,
         '--disable-extensions',
@@ -52,6 +69,7 @@ async function main() {
     console.error('This needs VS Code: set VSCODE_EXECUTABLE, or allow downloads from VS Code\'s update servers.');
     console.error('On machines without either, run the same suite in code-server: npm run test:integration');
   }
+  await sim?.close().catch(() => undefined);
   if (fs.existsSync(outFile)) process.stdout.write(fs.readFileSync(outFile, 'utf8'));
   process.exit(code === 0 ? 0 : 1);
 }
