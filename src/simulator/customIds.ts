@@ -14,7 +14,11 @@ export type ActionPlan =
   | { kind: 'picReader'; index: number }
   | { kind: 'picReaderAll' }
   | { kind: 'describeRetry' }
-  | { kind: 'bookmark' };
+  | { kind: 'bookmark' }
+  /** Animate (High/Low motion) on an upscale, or Extend on an upscaled clip: a VIDEO task. */
+  | { kind: 'animate'; motion: 'high' | 'low'; extend: boolean }
+  /** video U1–U4 (`video_virtual_upscale`): one clip of a VIDEO task. */
+  | { kind: 'videoUpscale'; index: number };
 
 export function planFor(customId: string): ActionPlan | null {
   const s = customId.split('::');
@@ -29,6 +33,9 @@ export function planFor(customId: string): ActionPlan | null {
     if (verb === 'high_variation') return { kind: 'variation', index: 1, strength: 'high' };
     if (verb === 'reroll') return { kind: 'reroll' };
     if (verb.startsWith('pan_')) return { kind: 'pan', direction: verb.slice(4) };
+    const animate = /^animate_(high|low)(_extend)?$/.exec(verb);
+    if (animate) return { kind: 'animate', motion: animate[1] as 'high' | 'low', extend: animate[2] !== undefined };
+    if (verb === 'video_virtual_upscale' && n >= 1 && n <= 4) return { kind: 'videoUpscale', index: n };
     return null;
   }
   if (s[1] === 'Outpaint') return { kind: 'zoom' };
@@ -47,7 +54,8 @@ export function planFor(customId: string): ActionPlan | null {
 /**
  * new-api's own customId parser (service/midjourney.go CoverPlusActionToNormalAction): anything it
  * does not know is refused with `unknown_action:<customId>` before the parent is even looked up —
- * PicReader, Picread, BOOKMARK and video buttons included.
+ * PicReader, Picread, BOOKMARK and the video buttons (animate_*, video_virtual_upscale) included:
+ * new-api makes videos only through /mj/submit/video.
  */
 export function newapiKnows(customId: string): boolean {
   const s = customId.split('::');
@@ -98,6 +106,11 @@ export function childAction(plan: ActionPlan, dialect: Dialect, parentAction: st
       return 'DESCRIBE';
     case 'bookmark':
       return parentAction;
+    case 'animate':
+      // trueai: animate_* → VIDEO, video_virtual_upscale → UPSCALE (SubmitController.Action).
+      return 'VIDEO';
+    case 'videoUpscale':
+      return 'UPSCALE';
   }
 }
 
@@ -126,5 +139,9 @@ export function childDescription(plan: ActionPlan, parentId: string): string {
       return `/describe ${parentId}.png`;
     case 'bookmark':
       return `/bookmark ${parentId}`;
+    case 'animate':
+      return `/${plan.extend ? 'extend' : 'animate'} ${parentId} ${plan.motion}`;
+    case 'videoUpscale':
+      return `/up ${parentId} video U${plan.index}`;
   }
 }

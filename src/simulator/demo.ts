@@ -3,11 +3,16 @@ import { pinned, stateAt, t0For } from './lifecycle';
 import type { SimTask, Timeline } from './taskModel';
 import type { DemoTask } from './types';
 
-// The tasks a demo starts with: one in each state, some still moving so a watcher sees progress
-// and a transition to SUCCESS within the first minute (at speed 1). Durations are long on
-// purpose — someone is opening VS Code meanwhile — and scale with speed like everything else.
+// The tasks a demo starts with: one in each state the dialect really has, some still moving so a
+// watcher sees progress and a transition to SUCCESS within the first minute (at speed 1).
+// Durations are long on purpose — someone is opening VS Code meanwhile — and scale with speed
+// like everything else. Per dialect (reference §4.5): novicezk has no MODAL and no CANCEL, so it
+// gets a finished BLEND where the others wait in a Custom Zoom window, and no cancelled task;
+// trueai declares CANCEL (its own cancel route reports FAILURE "取消任务") and new-api passes
+// upstream's status through, so both show one. Only they have video: a finished VIDEO (Animate of
+// the upscale) with clips a <video> element plays.
 
-function moving(ctx: SimContext, status: 'NOT_START' | 'IN_PROGRESS', progress: number, durationMs: number): Timeline {
+function moving(ctx: SimContext, status: 'NOT_START' | 'SUBMITTED' | 'IN_PROGRESS', progress: number, durationMs: number): Timeline {
   return { kind: 'moving', t0: t0For(status, progress, durationMs, ctx.now()), durationMs, outcome: 'SUCCESS', failReason: '' };
 }
 
@@ -44,7 +49,29 @@ export function seedDemo(ctx: SimContext, speed: number): DemoTask[] {
     timeline: pinned('SUCCESS', 100, now - 7 * min + 1_000, now - 7 * min + 6_000, null),
   });
   grid.children.set(u2, upscale.id);
-  out.push({ task: upscale, role: 'finished UPSCALE (U2 of the grid: vary, zoom, pan buttons)' });
+  out.push({ task: upscale, role: `finished UPSCALE (U2 of the grid: vary, zoom, pan${ctx.dialect === 'trueai' ? ', animate' : ''} buttons)` });
+
+  if (ctx.dialect !== 'novicezk') {
+    // trueai: what Animate (High motion) on the upscale gives; new-api shows the same job as its
+    // upstream reports it (new-api itself submits videos through /mj/submit/video).
+    const animate = `MJ::JOB::animate_high::1::${upscale.hash}::SOLO`;
+    const video = store.add({
+      action: 'VIDEO',
+      result: 'video',
+      prompt: grid.prompt,
+      promptEn: grid.promptEn,
+      finalPrompt: `${grid.finalPrompt} --motion high --video 1`,
+      description: `/animate ${upscale.id} high`,
+      parentId: upscale.id,
+      customId: animate,
+      palette: upscale.palette,
+      quadrant: upscale.quadrant,
+      submitTime: now - 6.5 * min,
+      timeline: pinned('SUCCESS', 100, now - 6.5 * min + 1_000, now - 6.5 * min + 40_000, null),
+    });
+    upscale.children.set(animate, video.id);
+    out.push({ task: video, role: 'finished VIDEO (Animate of the upscale: four 2 s clips, video U1–U4)' });
+  }
 
   const describe = store.add({
     action: 'DESCRIBE',
@@ -73,6 +100,21 @@ export function seedDemo(ctx: SimContext, speed: number): DemoTask[] {
   });
   out.push({ task: failed, role: 'FAILURE (banned prompt)' });
 
+  if (ctx.dialect !== 'novicezk') {
+    const cancelled = store.add({
+      action: 'IMAGINE',
+      result: 'grid',
+      prompt: 'a koi pond in a zen garden, ink wash painting --ar 2:3',
+      description: '/imagine a koi pond in a zen garden, ink wash painting --ar 2:3',
+      submitTime: now - 4 * min,
+      timeline: pinned('CANCEL', null, now - 4 * min + 1_500, now - 3 * min, null),
+    });
+    out.push({
+      task: cancelled,
+      role: ctx.dialect === 'trueai' ? 'CANCEL (cancelled while running; trueai declares the state)' : 'CANCEL (cancelled upstream while running, passed through)',
+    });
+  }
+
   const running = store.add({
     action: 'IMAGINE',
     result: 'grid',
@@ -98,6 +140,16 @@ export function seedDemo(ctx: SimContext, speed: number): DemoTask[] {
   grid.children.set(v3, variation.id);
   out.push({ task: variation, role: 'VARIATION at 62 %, finishes in ~17 s (×1 speed)' });
 
+  // Accepted by Discord but not started: SUBMITTED for 21 s, then it runs and succeeds (~2 min).
+  const submitted = store.add({
+    action: 'IMAGINE',
+    result: 'grid',
+    prompt: 'hot air balloons over Cappadocia at sunrise, film photo --ar 3:2',
+    description: '/imagine hot air balloons over Cappadocia at sunrise, film photo --ar 3:2',
+    timeline: moving(ctx, 'SUBMITTED', 0, 140_000 / speed),
+  });
+  out.push({ task: submitted, role: 'SUBMITTED (waiting for a free slot), starts in ~21 s (×1 speed)' });
+
   const queued = store.add({
     action: 'IMAGINE',
     result: 'grid',
@@ -108,21 +160,36 @@ export function seedDemo(ctx: SimContext, speed: number): DemoTask[] {
   });
   out.push({ task: queued, role: 'queued (NOT_START), starts in ~12 s (×1 speed)' });
 
-  const zoomId = `MJ::CustomZoom::${upscale.hash}`;
-  const modal = store.add({
-    action: ctx.dialect === 'newapi' ? 'CUSTOM_ZOOM' : 'ZOOM',
-    result: 'grid',
-    prompt: grid.prompt,
-    promptEn: grid.promptEn,
-    finalPrompt: grid.finalPrompt,
-    description: `/zoom ${upscale.id}`,
-    parentId: upscale.id,
-    customId: zoomId,
-    submitDescription: 'Waiting for window confirm',
-    timeline: pinned('MODAL', 0, null, null, null),
-  });
-  upscale.children.set(zoomId, modal.id);
-  out.push({ task: modal, role: 'MODAL (Custom Zoom, waiting for /mj/submit/modal)' });
+  if (ctx.dialect === 'novicezk') {
+    // novicezk has no MODAL state (no windows to confirm): a finished BLEND, which it does have.
+    const blend = store.add({
+      action: 'BLEND',
+      result: 'grid',
+      prompt: '',
+      promptEn: '<https://s.mj.run/blend1> <https://s.mj.run/blend2>',
+      description: '/blend',
+      submitTime: now - 2 * min,
+      timeline: pinned('SUCCESS', 100, now - 2 * min + 1_000, now - 2 * min + 12_000, null),
+    });
+    blend.description = `/blend ${blend.id} 2`;
+    out.push({ task: blend, role: 'finished BLEND of two images (novicezk has no MODAL state)' });
+  } else {
+    const zoomId = `MJ::CustomZoom::${upscale.hash}`;
+    const modal = store.add({
+      action: ctx.dialect === 'newapi' ? 'CUSTOM_ZOOM' : 'ZOOM',
+      result: 'grid',
+      prompt: grid.prompt,
+      promptEn: grid.promptEn,
+      finalPrompt: grid.finalPrompt,
+      description: `/zoom ${upscale.id}`,
+      parentId: upscale.id,
+      customId: zoomId,
+      submitDescription: 'Waiting for window confirm',
+      timeline: pinned('MODAL', 0, null, null, null),
+    });
+    upscale.children.set(zoomId, modal.id);
+    out.push({ task: modal, role: 'MODAL (Custom Zoom, waiting for /mj/submit/modal)' });
+  }
 
   return out.map(({ task, role }) => ({ id: task.id, role, status: stateAt(task, now).status }));
 }

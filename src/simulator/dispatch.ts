@@ -6,6 +6,7 @@ import type { Reply } from './reply';
 import { acceptsMode, modeOf, supports, type Route } from './routes';
 import { submit } from './submitRoutes';
 import { cancelTask, fetchTask, imageFile, imageSeed, listAll, listByIds, listQueue, taskImage } from './taskRoutes';
+import { videoFile } from './video';
 
 // One request → one Reply: which routes the dialect has, auth, body parsing, then the handler.
 
@@ -40,6 +41,7 @@ function guarded(route: Route): boolean {
 export function dispatch(ctx: SimContext, req: SimRequest, requestNumber: number): Reply {
   const { route } = req;
   if (route.name === 'image') return imageFile(route.param);
+  if (route.name === 'video') return videoFile(route.param, req.headers.range);
   const accept = String(req.headers.accept ?? '');
   const known = supports(ctx.dialect, route) && acceptsMode(ctx.dialect, route.modeSegment);
   if (!known) {

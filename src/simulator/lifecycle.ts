@@ -67,9 +67,11 @@ export function stateAt(task: SimTask, now: number): TaskState {
  */
 export function t0For(status: 'NOT_START' | 'SUBMITTED' | 'IN_PROGRESS', progress: number | undefined, durationMs: number, now: number): number {
   if (status === 'NOT_START') return now;
-  if (status === 'SUBMITTED') return now - SUBMITTED_AT * durationMs;
+  // One millisecond past the phase boundary: exactly on it, rounding can land the fraction just
+  // below and show the phase before (SUBMITTED read back as NOT_START).
+  if (status === 'SUBMITTED') return now - SUBMITTED_AT * durationMs - 1;
   const p = Math.max(0, Math.min(99, progress ?? 0)) / 100;
-  return now - (IN_PROGRESS_AT + (1 - IN_PROGRESS_AT) * p) * durationMs;
+  return now - (IN_PROGRESS_AT + (1 - IN_PROGRESS_AT) * p) * durationMs - 1;
 }
 
 /** Which in-progress preview to show: none before the first image, then coarse, then finer. */

@@ -6,7 +6,9 @@ import type { TaskView } from './taskView';
 // Until the gateway's poller has seen the task upstream ("fresh"), status is "" and promptEn,
 // buttons and properties are empty. imageUrl goes through the gateway's own /mj/image/{id}
 // (MjForwardUrlEnabled, on by default), with ?rand= while the task is unfinished; rand is built from
-// start time and progress, so an unchanged task renders identical JSON on every poll.
+// start time and progress, so an unchanged task renders identical JSON on every poll. A finished
+// VIDEO task has upstream's videoUrl as is and `videoUrls: [{url}]` (QuantumNous's DTO keeps only
+// the url of trueai's {url, thumbnail}).
 
 const CJK = /[\u3400-\u9fff]/;
 
@@ -42,8 +44,8 @@ export function renderNewapi(v: TaskView, ctx: SimContext): Record<string, unkno
     startTime: state.startTime ?? 0,
     finishTime: state.finishTime ?? 0,
     imageUrl,
-    videoUrl: '',
-    videoUrls: null,
+    videoUrl: v.videos.length ? v.videos[0].url : '',
+    videoUrls: v.videos.length ? v.videos.map(({ url }) => ({ url })) : null,
     status: fresh ? '' : state.status,
     progress: progressText(v),
     failReason: state.failReason ?? '',

@@ -1,11 +1,15 @@
 import { IMAGE_SIZE } from './images';
+import { isVideoResult } from './taskModel';
 import type { TaskView } from './taskView';
 import type { SimStatus } from './types';
+import { VIDEO_FRAMES, VIDEO_SECONDS, VIDEO_TYPE } from './video';
 
 // trueai-org/midjourney-proxy's TaskInfo through System.Text.Json: camelCase, enums as strings,
 // nulls kept, and every public property — the client-relevant ones among plenty of internal
 // noise (reference §4.3; key order after the Apifox sample). `seed` stays null until
-// /image-seed was asked for, as on the real server.
+// /image-seed was asked for, as on the real server. VIDEO tasks (Animate on an upscale) finish
+// with `videoUrl` and `videoUrls: [{url, thumbnail}]` — clips on the simulator's own /videos/… —
+// and keep the still they were animated from in imageUrl / videoGenOriginImageUrl.
 
 export const TRUEAI_INSTANCE_ID = '1050703772185268251';
 
@@ -70,6 +74,8 @@ export function renderTrueai(v: TaskView): Record<string, unknown> {
   const done = state.status === 'SUCCESS';
   const started = state.status !== 'NOT_START' && state.status !== 'MODAL';
   const finalPrompt = task.result === 'describe' ? v.promptEn : task.finalPrompt;
+  const video = isVideoResult(task.result);
+  const clips = v.videos;
   return {
     properties: properties(v),
     id: task.id,
@@ -128,20 +134,20 @@ export function renderTrueai(v: TaskView): Record<string, unknown> {
     height: done ? IMAGE_SIZE : 0,
     width: done ? IMAGE_SIZE : 0,
     size: 0,
-    contentType: done ? 'image/png' : null,
+    contentType: done ? (video ? 'video/mp4' : 'image/png') : null,
     imageHeight: done ? IMAGE_SIZE : 0,
     imageWidth: done ? IMAGE_SIZE : 0,
-    videoGenOriginImageUrl: null,
-    videoDuration: 0,
-    frameCount: 0,
-    videoUrl: null,
-    videoUrls: null,
+    videoGenOriginImageUrl: v.videoOriginUrl,
+    videoDuration: done && video ? VIDEO_SECONDS : 0,
+    frameCount: done && video ? VIDEO_FRAMES : 0,
+    videoUrl: clips.length ? clips[0].url : null,
+    videoUrls: clips.length ? clips.map(({ url, thumbnail }) => ({ url, thumbnail })) : null,
     useTime: state.finishTime !== null && state.startTime !== null ? ((state.finishTime - state.startTime) / 1000).toFixed(1) : null,
     version: 'v 7',
-    videoType: null,
+    videoType: video ? VIDEO_TYPE : null,
     isHdVideo: false,
-    isVideo: false,
-    isVideoUpscale: false,
+    isVideo: video,
+    isVideoUpscale: task.result === 'videoSingle',
     clientIp: '127.0.0.1',
     accountFilter: { instanceId: '', modes: [], remix: null, remixAutoConsidered: null, remark: '' },
     isPartner: false,

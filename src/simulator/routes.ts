@@ -15,6 +15,7 @@ export type RouteName =
   | 'submit'
   | 'taskImage'
   | 'image'
+  | 'video'
   | 'unknown';
 
 export interface Route {
@@ -25,7 +26,7 @@ export interface Route {
   path: string;
   /** The path as requested, without the query. */
   rawPath: string;
-  /** Task ID, image name, or submit kind ('imagine', 'action', …). */
+  /** Task ID, image name, clip name ('<hash>/0_1.mp4'), or submit kind ('imagine', 'action', …). */
   param: string;
   /** The mode segment before /mj, if any ('mj-relax', 'fast', …). */
   modeSegment: string | null;
@@ -57,6 +58,9 @@ export function parseRoute(method: string, url: string): Route {
 
   if (method === 'GET' && rest.length === 2 && rest[0] === 'images' && rest[1].endsWith('.png')) {
     return route('image', '/images/:name', decode(rest[1].slice(0, -4)));
+  }
+  if ((method === 'GET' || method === 'HEAD') && rest.length === 3 && rest[0] === 'videos' && rest[2].endsWith('.mp4')) {
+    return route('video', '/videos/:job/:clip', `${decode(rest[1])}/${decode(rest[2])}`);
   }
   if (rest[0] === 'mj') {
     const [, a, b, c] = rest;
@@ -101,6 +105,7 @@ export function supports(dialect: Dialect, route: Route): boolean {
     case 'fetch':
     case 'listByCondition':
     case 'image':
+    case 'video':
       return true;
     case 'submit':
       return SUBMITS_EVERYWHERE.has(route.param) || (SUBMITS_CHANGE.has(route.param) && dialect !== 'trueai');

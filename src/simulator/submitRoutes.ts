@@ -6,7 +6,7 @@ import { finalPromptFor, isBannedAtSubmit, translate } from './prompts';
 import { renderTask } from './render';
 import type { Reply } from './reply';
 import { acceptedReply, gatewayErrorReply, instanceProperties, refusedReply, taskNotFoundSubmitReply } from './submitReplies';
-import type { ResultKind, SimTask } from './taskModel';
+import { isVideoResult, type ResultKind, type SimTask } from './taskModel';
 
 // The submit side: imagine, describe, blend, action (buttons), modal, and novicezk's change /
 // simple-change. Checks run in the order the real servers run them, so the first error a client
@@ -108,30 +108,44 @@ function blend(ctx: SimContext, b: Body, mode: Mode): Reply {
   });
 }
 
-function resultOf(plan: ActionPlan): ResultKind {
+function resultOf(plan: ActionPlan, parent: SimTask): ResultKind {
   if (plan.kind === 'upscale' || plan.kind === 'upscaleHd') return 'single';
+  if (plan.kind === 'animate') return 'video';
+  if (plan.kind === 'videoUpscale') return 'videoSingle';
+  // 🔄 on a video renders the clips again.
+  if (plan.kind === 'reroll' && parent.result === 'video') return 'video';
   return plan.kind === 'describeRetry' ? 'describe' : 'grid';
+}
+
+/** The child's finalPrompt: an Animate adds Midjourney's video flags to the parent's. */
+function childFinalPrompt(plan: ActionPlan, parent: SimTask): string {
+  if (plan.kind !== 'animate') return parent.finalPrompt;
+  const base = parent.finalPrompt.replace(/\s+--motion\s+\S+|\s+--video\s+\S+/g, '');
+  return `${base} --motion ${plan.motion} --video 1`;
 }
 
 /** The task a button press creates: a MODAL task for buttons that open a window first. */
 function makeChild(ctx: SimContext, parent: SimTask, plan: ActionPlan, customId: string, b: Body, mode: Mode, prompt?: string): SimTask {
-  const result = resultOf(plan);
+  const result = resultOf(plan, parent);
   const ownPrompt = prompt ?? (result === 'describe' ? '' : parent.prompt);
   const fromDescribe = plan.kind === 'picReader' || plan.kind === 'picReaderAll';
+  // Upscales and videos keep the parent's picture (colours and quadrant).
+  const samePicture = result === 'single' || isVideoResult(result);
   const child = ctx.store.add({
     action: childAction(plan, ctx.dialect, parent.action),
     result,
     prompt: ownPrompt,
     promptEn: fromDescribe || result === 'describe' ? ownPrompt : parent.promptEn,
-    finalPrompt: fromDescribe ? finalPromptFor(ownPrompt) : parent.finalPrompt,
+    finalPrompt: fromDescribe ? finalPromptFor(ownPrompt) : childFinalPrompt(plan, parent),
     description: childDescription(plan, parent.id),
     state: stateField(b),
     mode,
     parentId: parent.id,
     customId,
-    index: plan.kind === 'upscale' || plan.kind === 'variation' || plan.kind === 'picReader' ? plan.index : null,
-    palette: result === 'single' ? parent.palette : undefined,
-    quadrant: plan.kind === 'upscale' ? plan.index : plan.kind === 'upscaleHd' ? parent.quadrant : undefined,
+    index:
+      plan.kind === 'upscale' || plan.kind === 'variation' || plan.kind === 'picReader' || plan.kind === 'videoUpscale' ? plan.index : null,
+    palette: samePicture ? parent.palette : undefined,
+    quadrant: plan.kind === 'upscale' ? plan.index : samePicture ? parent.quadrant : undefined,
     timeline: needsModal(plan) ? pinned('MODAL', 0, null, null, null) : ctx.store.movingFromNow(result, ownPrompt),
   });
   parent.children.set(customId, child.id);
@@ -154,7 +168,7 @@ function action(ctx: SimContext, taskId: string, customId: string, b: Body, mode
     return ctx.dialect === 'newapi' ? gatewayErrorReply(ctx, 'task_status_not_success') : refusedReply(ctx, 4, '关联任务状态错误');
   }
   const plan = planFor(customId);
-  if (!plan || !buttonsFor(parent.result, parent.hash).some((btn) => btn.customId === customId)) {
+  if (!plan || !buttonsFor(parent.result, parent.hash, ctx.dialect).some((btn) => btn.customId === customId)) {
     return refusedReply(ctx, 4, `customId不存在或已失效: ${customId}`);
   }
 

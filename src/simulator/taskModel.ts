@@ -3,8 +3,15 @@ import type { SimStatus } from './types';
 // What the simulator stores per task. Dialect-neutral except `action`, which is stored in the
 // running dialect's vocabulary (the simulator never changes dialect), so renderers print it as is.
 
-/** What the finished task shows: a 2×2 grid, one image, or a DESCRIBE text result. */
-export type ResultKind = 'grid' | 'single' | 'describe';
+/**
+ * What the finished task shows: a 2×2 grid, one image, a DESCRIBE text result, four video clips
+ * (Animate: a VIDEO task) or one clip (a video U1–U4, trueai's UPSCALE of a video).
+ */
+export type ResultKind = 'grid' | 'single' | 'describe' | 'video' | 'videoSingle';
+
+export function isVideoResult(result: ResultKind): result is 'video' | 'videoSingle' {
+  return result === 'video' || result === 'videoSingle';
+}
 
 /**
  * Where a task is going. Moving tasks are computed from the clock on each request (no timers),
@@ -54,7 +61,7 @@ export interface SimTask {
   hash: string;
   /** Which colour set the images use; an upscale keeps its parent's, a new grid gets its own. */
   palette: number;
-  /** For single images: the grid quadrant it came from (1–4). */
+  /** For single images and videos: the grid quadrant the picture came from (1–4). */
   quadrant: number;
   /** DESCRIBE results: the four prompts. */
   describePrompts: string[] | null;

@@ -33,7 +33,8 @@ export interface NewTask {
   submitTime?: number;
 }
 
-const DURATION_FACTOR: Record<ResultKind, number> = { grid: 1, single: 0.5, describe: 0.4 };
+/** Videos take longer than grids (Midjourney renders four clips); a video upscale is quick. */
+const DURATION_FACTOR: Record<ResultKind, number> = { grid: 1, single: 0.5, describe: 0.4, video: 1.5, videoSingle: 0.5 };
 
 export class TaskStore {
   private readonly tasks = new Map<string, SimTask>();
@@ -194,5 +195,6 @@ export class TaskStore {
 export function resultKindOf(action: string): ResultKind {
   if (action === 'UPSCALE' || action === 'UPSCALE_HD') return 'single';
   if (action === 'DESCRIBE') return 'describe';
+  if (action === 'VIDEO') return 'video';
   return 'grid';
 }

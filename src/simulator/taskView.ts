@@ -3,7 +3,8 @@ import type { SimContext } from './context';
 import { gridImageName, progressImageName, singleImageName } from './images';
 import { progressStage, stateAt, type TaskState } from './lifecycle';
 import { describeText } from './prompts';
-import type { SimTask } from './taskModel';
+import { isVideoResult, type SimTask } from './taskModel';
+import { videoPath } from './video';
 
 // The dialect-neutral facts a renderer prints: state now, which images, which buttons.
 
@@ -14,6 +15,10 @@ export interface TaskView {
   imageUrl: string | null;
   /** SUCCESS only: the individual images (four for a grid). */
   imageUrls: string[];
+  /** SUCCESS only, VIDEO results only: the clips (four, or one after a video U), each with its still. */
+  videos: { url: string; thumbnail: string }[];
+  /** VIDEO results: the picture the clips were animated from (trueai's videoGenOriginImageUrl). */
+  videoOriginUrl: string | null;
   /** SUCCESS only; null before. */
   buttons: SimButton[] | null;
   /** DESCRIBE results put the four prompts in promptEn. */
@@ -29,6 +34,7 @@ export function imageUrl(ctx: SimContext, name: string): string {
 /** The image a task shows in a given state, or null. */
 export function imageNameFor(task: SimTask, state: TaskState): string | null {
   if (state.status === 'SUCCESS') {
+    // A video task's picture is the still it was animated from.
     return task.result === 'grid' ? gridImageName(task.palette) : singleImageName(task.palette, task.quadrant);
   }
   const stage = progressStage(state);
@@ -43,12 +49,17 @@ export function viewOf(task: SimTask, ctx: SimContext): TaskView {
   if (success && task.result === 'grid') imageUrls = [1, 2, 3, 4].map((q) => imageUrl(ctx, singleImageName(task.palette, q)));
   else if (success && task.result === 'single') imageUrls = [imageUrl(ctx, singleImageName(task.palette, task.quadrant))];
   const promptEn = task.result === 'describe' ? (success && task.describePrompts ? describeText(task.describePrompts) : '') : task.promptEn;
+  const video = isVideoResult(task.result);
+  const still = imageUrl(ctx, singleImageName(task.palette, task.quadrant));
+  const clips = success && video ? (task.result === 'video' ? [0, 1, 2, 3] : [0]) : [];
   return {
     task,
     state,
     imageUrl: name ? imageUrl(ctx, name) : null,
     imageUrls,
-    buttons: success ? buttonsFor(task.result, task.hash) : null,
+    videos: clips.map((n) => ({ url: `${ctx.url}${videoPath(task.hash, n)}`, thumbnail: still })),
+    videoOriginUrl: video ? still : null,
+    buttons: success ? buttonsFor(task.result, task.hash, ctx.dialect) : null,
     promptEn,
     imageName: name,
   };

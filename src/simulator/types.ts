@@ -28,7 +28,7 @@ export interface SimulatorOptions {
 
 export interface TaskSpec {
   prompt?: string;
-  /** IMAGINE (default), UPSCALE, VARIATION, REROLL, DESCRIBE, BLEND, PAN, ZOOM, … as the dialect names it. */
+  /** IMAGINE (default), UPSCALE, VARIATION, REROLL, DESCRIBE, BLEND, PAN, ZOOM, VIDEO (four clips), … as the dialect names it. */
   action?: string;
   outcome?: 'SUCCESS' | 'FAILURE';
   failReason?: string;
