@@ -4,6 +4,7 @@
 // Screenshots (one per test, by the harness) land in test-results/screenshots/Preview--*.png.
 import * as assert from 'assert';
 import type { Frame } from 'playwright-core';
+import { normalizeTask } from '../../src/core/task';
 import { toStringLiteral } from '../../src/preview/stringLiteral';
 import type { TaskSpec } from '../../src/simulator/types';
 import { answerQuickInput, readmeShot, useWorkbench, waitFor, workbench } from './harness';
@@ -200,6 +201,24 @@ describe('Preview', function () {
     assert.ok(second.length > 20 && !/^2/.test(second), `prompt 2 without its marker: ${second}`);
     await prompts.nth(1).locator('[data-action="copy"]').click();
     await expectClipboard(second);
+  });
+
+  it('plays a finished VIDEO task: its clips load in video players, each URL copyable', async () => {
+    const id = demoTask(/finished VIDEO/);
+    await pickTaskWith('MJ Tasks: Open in Preview', id);
+    const frame = await previewFrame(/Videos/);
+    const players = frame.locator('.gallery-item video');
+    const urls = normalizeTask(taskJson(id))!.videoUrls;
+    assert.ok(urls.length >= 1, 'the VIDEO demo task has clips');
+    await waitFor(async () => (await players.count()) === urls.length, 'a player per video URL');
+    // Metadata loaded from the simulator's MP4 (Range requests and all): the player knows its length.
+    await waitFor(
+      () => frame.evaluate(() => Array.from(document.querySelectorAll('.gallery-item video')).every((v: any) => v.readyState >= 1 && v.duration > 1)),
+      'every clip to load its metadata',
+      30_000,
+    );
+    await frame.locator('.gallery-item', { has: frame.locator('video') }).first().locator('[data-action="copy"]').click();
+    await expectClipboard(urls[0]);
   });
 
   it('shows a failed task with its reason in plain words', async () => {
