@@ -34,11 +34,13 @@ describe('Providers', () => {
   const sims: Simulator[] = [];
   let trueai: Simulator;
   let novicezk: Simulator;
+  let newapi: Simulator;
 
   before(async () => {
     trueai = await startSimulator({ port: 0, dialect: 'trueai', apiKey: 'trueai-secret-key' });
     novicezk = await startSimulator({ port: 0, dialect: 'novicezk', apiKey: 'novicezk-secret-key' });
-    sims.push(trueai, novicezk);
+    newapi = await startSimulator({ port: 0, dialect: 'newapi', apiKey: 'newapi-secret-key' });
+    sims.push(trueai, novicezk, newapi);
   });
   after(() => Promise.all(sims.map((s) => s.close())));
 
@@ -114,6 +116,27 @@ describe('Providers', () => {
     }
   });
 
+  it('names a wrong key and a wrong base URL in each dialect, as each server says them', async function () {
+    this.timeout(120_000);
+    const cases: [string, Simulator, RegExp, RegExp][] = [
+      ['newapi', newapi, /^Authorization: Bearer <key>$/, /HTML page instead of JSON/],
+      ['novicezk', novicezk, /^mj-api-secret: <key>$/, /HTML page instead of JSON/],
+      ['trueai', trueai, /^Authorization: <key>$/, /no such endpoint/],
+    ];
+    for (const [dialect, sim, scheme, wrongUrl] of cases) {
+      await workbench.clearNotifications();
+      await addProvider(`Bad key ${dialect} ${RUN}`, sim.url, scheme, 'not-the-key-0123');
+      const key = await workbench.waitForNotification(new RegExp(`Bad key ${dialect} ${RUN}: connection failed`), 20_000);
+      assert.match(key.message, /the API key was not accepted.*Check the API key and the auth scheme/, dialect);
+
+      await workbench.clearNotifications();
+      await addProvider(`Bad URL ${dialect} ${RUN}`, `${sim.url}/console/tasks`, scheme, sim.apiKey);
+      const url = await workbench.waitForNotification(new RegExp(`Bad URL ${dialect} ${RUN}: connection failed`), 20_000);
+      assert.match(url.message, wrongUrl, dialect);
+      assert.match(url.message, /base URL is probably wrong/, dialect);
+    }
+  });
+
   it('shows a link that a hostile server puts in its answer as text, never as a command to click', async () => {
     // Notifications render [label](command:…) as a link that runs the command: server text must not.
     const hostile = http.createServer((_req, res) => {
@@ -174,9 +197,12 @@ describe('Providers', () => {
   });
 
   it('removes providers after a confirmation, keeping their tasks listed', async () => {
-    for (const name of [`Nowhere ${RUN}`, `Wrong scheme ${RUN}`, `Hostile ${RUN}`]) {
+    const added = ['newapi', 'novicezk', 'trueai'].flatMap((d) => [`Bad key ${d} ${RUN}`, `Bad URL ${d} ${RUN}`]);
+    for (const name of [`Nowhere ${RUN}`, `Wrong scheme ${RUN}`, `Hostile ${RUN}`, ...added]) {
       await workbench.runCommand('MJ Tasks: Remove Provider…');
       await workbench.waitForQuickInput({ placeholder: /Remove which provider/ });
+      // Filtered first: the list is longer than the widget shows, and only shown rows can be picked.
+      await answerQuickInput(name, { enter: false });
       await workbench.pickQuickInputRow(name);
       const dialog = workbench.page.locator('.monaco-dialog-box');
       await dialog.waitFor({ state: 'visible' });
@@ -191,7 +217,7 @@ describe('Providers', () => {
       await workbench.waitForQuickInput({ placeholder: /Test the connection to which provider/ });
       left = await workbench.quickInputRows();
       await workbench.closeQuickInput();
-      return !left.some((l) => l.startsWith('Nowhere') || l.startsWith('Wrong scheme') || l.startsWith('Hostile'));
+      return !left.some((l) => /^(Nowhere|Wrong scheme|Hostile|Bad key|Bad URL) /.test(l));
     }, 'the removed providers to be gone from the list', 15_000).catch(() => assert.fail(`still listed: ${JSON.stringify(left)}`));
     assert.ok(left.some((l) => l.startsWith(`Home trueai ${RUN}`)), `the others stay: ${JSON.stringify(left)}`);
   });
