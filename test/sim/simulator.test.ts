@@ -995,7 +995,7 @@ describe('simulator: videos', () => {
 
     it('dist/simulator.js (the bundled command) finds and serves it too', async function () {
       const bundle = path.join(__dirname, '..', '..', '..', 'dist', 'simulator.js');
-      if (!fs.existsSync(bundle)) this.skip();
+      assert.ok(fs.existsSync(bundle), `${bundle} is missing: run npm run build first`);
       const child = spawn(process.execPath, [bundle, '--port', '0', '--dialect', 'trueai', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
       try {
         let out = '';
