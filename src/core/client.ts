@@ -25,7 +25,7 @@ import {
 } from './http';
 import { idText } from './json';
 import { resolveMediaUrls } from './mediaUrls';
-import { isObject, normalizeTask, requireTask, unwrapTask, unwrapTaskList } from './task';
+import { isObject, normalizeTask, unwrapTask, unwrapTaskList } from './task';
 import { AuthScheme, SubmitResult, Task } from './types';
 
 export interface RequestEvent {
@@ -80,6 +80,8 @@ export class MjClient {
   /** The server's origin, as named in messages. */
   readonly server: string;
   private readonly root: string;
+  /** Where the server's relative and loopback media links point (see mediaUrls.ts). */
+  private readonly origin: URL;
   private readonly timeoutMs: number;
   private readonly maxBodyBytes: number;
 
@@ -88,6 +90,7 @@ export class MjClient {
     if (problem !== null) throw new Error(problem);
     this.server = serverLabel(opts.baseUrl);
     this.root = apiRoot(opts.baseUrl);
+    this.origin = new URL(opts.baseUrl.trim());
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   }
@@ -102,9 +105,9 @@ export class MjClient {
     if (body.kind === 'empty') throw new TaskNotFoundError(c);
     if (body.kind !== 'json') throw badBody(body, c);
     this.throwIfLogicException(body.value, c);
-    const value = unwrapTask(body.value);
-    if (normalizeTask(value) === null) throw this.notATask(body, c);
-    return resolveMediaUrls(requireTask(value, c), this.opts.baseUrl);
+    const task = normalizeTask(unwrapTask(body.value));
+    if (task === null) throw this.notATask(body, c);
+    return resolveMediaUrls(task, this.origin);
   }
 
   /**
@@ -232,7 +235,7 @@ export class MjClient {
     for (const item of list) {
       const task = normalizeTask(unwrapTask(item));
       // Some servers ignore the filter and list everything; keep only what was asked for.
-      if (task && asked.has(task.id)) tasks.push(resolveMediaUrls(task, this.opts.baseUrl));
+      if (task && asked.has(task.id)) tasks.push(resolveMediaUrls(task, this.origin));
     }
     return tasks;
   }

@@ -8,21 +8,18 @@ export type ConnectionResult = { ok: true; ms: number; summary: string } | { ok:
 
 /**
  * Every dialect answers an unknown ID with its own "not found" (200-empty, 204, 400 task_no_found,
- * 404) only after authentication passed; a wrong key gets 401/403, a wrong URL an HTML page or no answer.
+ * a 404 that says so) only after authentication passed; a wrong key gets 401/403, a wrong URL an
+ * HTML page or no answer.
  */
 export async function testConnection(client: MjClient, signal?: AbortSignal): Promise<ConnectionResult> {
   const started = Date.now();
   try {
     await client.fetchTask(PROBE_TASK_ID, { signal });
-    return { ok: true, ms: Date.now() - started, summary: l10n.t('{0} is reachable and accepted the key.', client.server) };
+    return passed(client, started);
   } catch (e) {
-    const ms = Date.now() - started;
-    if (e instanceof TaskNotFoundError) {
-      return { ok: true, ms, summary: l10n.t('{0} is reachable and accepted the key.', client.server) };
-    }
+    if (e instanceof TaskNotFoundError) return passed(client, started);
     if (e instanceof BadResponseError && e.reason === 'bare-404') return confirmByBatch(client, started, signal);
-    const error = e instanceof Error ? e : new Error(String(e));
-    return { ok: false, ms, error, summary: isMjError(e) ? e.oneLine : error.message };
+    return failed(e, started);
   }
 }
 
@@ -34,13 +31,18 @@ export async function testConnection(client: MjClient, signal?: AbortSignal): Pr
  */
 async function confirmByBatch(client: MjClient, started: number, signal?: AbortSignal): Promise<ConnectionResult> {
   try {
-    if (await client.listsTasks([PROBE_TASK_ID], { signal })) {
-      return { ok: true, ms: Date.now() - started, summary: l10n.t('{0} is reachable and accepted the key.', client.server) };
-    }
-    const error = new BadResponseError({ server: client.server, status: 404 }, 'no-endpoint');
-    return { ok: false, ms: Date.now() - started, error, summary: error.oneLine };
+    if (await client.listsTasks([PROBE_TASK_ID], { signal })) return passed(client, started);
+    return failed(new BadResponseError({ server: client.server, status: 404 }, 'no-endpoint'), started);
   } catch (e) {
-    const error = e instanceof Error ? e : new Error(String(e));
-    return { ok: false, ms: Date.now() - started, error, summary: isMjError(e) ? e.oneLine : error.message };
+    return failed(e, started);
   }
+}
+
+function passed(client: MjClient, started: number): ConnectionResult {
+  return { ok: true, ms: Date.now() - started, summary: l10n.t('{0} is reachable and accepted the key.', client.server) };
+}
+
+function failed(e: unknown, started: number): ConnectionResult {
+  const error = e instanceof Error ? e : new Error(String(e));
+  return { ok: false, ms: Date.now() - started, error, summary: isMjError(e) ? e.oneLine : error.message };
 }

@@ -155,22 +155,27 @@ export class BadResponseError extends MjError {
       'bare-404': l10n.t('HTTP 404 with nothing to say what was not found'),
       refused: l10n.t('an error answer: {0}', detail ?? '—'),
     }[reason];
-    super(
-      l10n.t('{0} got {1}.', subject(ctx), what),
-      reason === 'html' && ctx.status === 403
-        ? l10n.t('A firewall or a Cloudflare challenge page blocked the request (HTTP 403): check the base URL, or ask the relay to let API clients through.')
-        : reason === 'html'
-        ? l10n.t('The base URL is probably wrong: it should be the API root that serves /mj/task/…, not a web page.')
-        : reason === 'bare-404'
-          ? l10n.t('The base URL is probably wrong (it should be the API root that serves /mj/task/…); if it is right, check the task ID.')
-        : reason === 'redirect' || reason === 'no-endpoint'
-          ? l10n.t('The base URL is probably wrong: it should be the API root that serves /mj/task/….')
-          : reason === 'refused'
-            ? l10n.t('The server refused the request; its message says why.')
-            : l10n.t('Check the base URL; the server may not speak the Midjourney-proxy API.'),
-      ctx,
-    );
+    super(l10n.t('{0} got {1}.', subject(ctx), what), badResponseHint(reason, ctx.status), ctx);
     this.reason = reason;
+  }
+}
+
+/** What to check after a bad response: mostly the base URL, said as the reason suggests. */
+function badResponseHint(reason: BadResponseError['reason'], status: number | undefined): string {
+  switch (reason) {
+    case 'html':
+      return status === 403
+        ? l10n.t('A firewall or a Cloudflare challenge page blocked the request (HTTP 403): check the base URL, or ask the relay to let API clients through.')
+        : l10n.t('The base URL is probably wrong: it should be the API root that serves /mj/task/…, not a web page.');
+    case 'bare-404':
+      return l10n.t('The base URL is probably wrong (it should be the API root that serves /mj/task/…); if it is right, check the task ID.');
+    case 'redirect':
+    case 'no-endpoint':
+      return l10n.t('The base URL is probably wrong: it should be the API root that serves /mj/task/….');
+    case 'refused':
+      return l10n.t('The server refused the request; its message says why.');
+    default:
+      return l10n.t('Check the base URL; the server may not speak the Midjourney-proxy API.');
   }
 }
 

@@ -7,15 +7,9 @@ import { Task } from './types';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '0.0.0.0', '[::1]', '[::]']);
 
-/** The task with its media URLs made absolute against `baseUrl`'s origin where they need it. */
-export function resolveMediaUrls(task: Task, baseUrl: string): Task {
-  let origin: URL;
-  try {
-    origin = new URL(baseUrl);
-  } catch {
-    return task;
-  }
-  const fix = (url: string): string => resolveMediaUrl(url, origin);
+/** The task with its media URLs made absolute against `server` (the base URL's origin) where they need it. */
+export function resolveMediaUrls(task: Task, server: URL): Task {
+  const fix = (url: string): string => resolveMediaUrl(url, server);
   const imageUrl = task.imageUrl === null ? null : fix(task.imageUrl);
   const imageUrls = task.imageUrls.map(fix);
   const videoUrls = task.videoUrls.map(fix);

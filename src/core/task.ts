@@ -2,7 +2,6 @@
 // kept), plus/trueai (more fields, objects in imageUrls), new-api/one-hub (every key always
 // present with "" / 0 / null zero values) and relays that invent their own status words.
 
-import { BadResponseError, MjErrorContext } from './errors';
 import { idText, tryParseJson } from './json';
 import { Task, TaskButton, TaskStatus, TASK_STATUSES, TERMINAL_STATUSES } from './types';
 
@@ -102,7 +101,7 @@ export function unwrapTaskList(value: unknown): unknown[] | null {
     if (Array.isArray(value)) return value;
     if (!isObject(value)) return null;
     const get = fields(value);
-    const list = ['list', 'items', 'tasks', 'records', 'rows'].map(get).find(Array.isArray);
+    const list = LIST_KEYS.map(get).find(Array.isArray);
     if (list) return list;
     const inner = wrapped(value);
     if (inner === undefined) return null;
@@ -111,7 +110,10 @@ export function unwrapTaskList(value: unknown): unknown[] | null {
   return null;
 }
 
-const WRAPPER_KEYS = ['data', 'result', 'task'];
+/** Where relays put the task (or the list) they wrap: `{code, data}`, `{code, result}`, `{success, task}`. */
+export const WRAPPER_KEYS: readonly string[] = ['data', 'result', 'task'];
+/** Where paged list answers keep their items: `{data: {list | records | …: [...]}}`. */
+export const LIST_KEYS: readonly string[] = ['list', 'items', 'tasks', 'records', 'rows'];
 
 function wrapped(value: Json): unknown {
   const get = fields(value);
@@ -130,13 +132,6 @@ function isTaskLike(value: unknown): boolean {
   return ['status', 'action', 'progress', 'prompt', 'imageUrl', 'buttons', 'submitTime', 'failReason'].some(
     (k) => get(k) !== undefined,
   );
-}
-
-/** `normalizeTask` for a response that must be a task: anything else is a bad response. */
-export function requireTask(raw: unknown, ctx: MjErrorContext): Task {
-  const task = normalizeTask(raw);
-  if (!task) throw new BadResponseError(ctx, 'shape');
-  return task;
 }
 
 /** What servers send as such; UNKNOWN is ours, for anything else. */

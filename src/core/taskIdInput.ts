@@ -3,7 +3,7 @@
 
 import * as l10n from '@vscode/l10n';
 import { idText, tryParseJson } from './json';
-import { fields, isObject } from './task';
+import { fields, isObject, LIST_KEYS, WRAPPER_KEYS } from './task';
 
 export interface TaskIdInput {
   /** Deduplicated, in the order they appeared. */
@@ -143,7 +143,7 @@ function readValue(value: unknown, source: string, add: (id: string) => void, pr
     return;
   }
   // A relay's wrapper around a task or a list of them: `{code: 0, data: {…}}`.
-  const inner = ['data', 'task', 'list', 'items', 'tasks', 'records'].map(get).find((v) => isObject(v) || (Array.isArray(v) && v.length > 0));
+  const inner = [...WRAPPER_KEYS, ...LIST_KEYS].map(get).find((v) => isObject(v) || (Array.isArray(v) && v.length > 0));
   if (inner !== undefined) {
     readValue(inner, source, add, problems);
     return;

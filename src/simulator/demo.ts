@@ -1,6 +1,7 @@
 import type { SimContext } from './context';
 import { pinned, stateAt, t0For } from './lifecycle';
 import type { SimTask, Timeline } from './taskModel';
+import type { NewTask } from './taskStore';
 import type { DemoTask } from './types';
 
 // The tasks a demo starts with: one in each state the dialect really has, some still moving so a
@@ -16,6 +17,11 @@ function moving(ctx: SimContext, status: 'NOT_START' | 'SUBMITTED' | 'IN_PROGRES
   return { kind: 'moving', t0: t0For(status, progress, durationMs, ctx.now()), durationMs, outcome: 'SUCCESS', failReason: '' };
 }
 
+/** What an /imagine of `prompt` is before its timeline: a grid, described as the command typed. */
+function imagine(prompt: string): Pick<NewTask, 'action' | 'result' | 'prompt' | 'description'> {
+  return { action: 'IMAGINE', result: 'grid', prompt, description: `/imagine ${prompt}` };
+}
+
 export function seedDemo(ctx: SimContext, speed: number): DemoTask[] {
   const now = ctx.now();
   const min = 60_000;
@@ -23,10 +29,7 @@ export function seedDemo(ctx: SimContext, speed: number): DemoTask[] {
   const out: { task: SimTask; role: string }[] = [];
 
   const grid = store.add({
-    action: 'IMAGINE',
-    result: 'grid',
-    prompt: 'a lighthouse on a cliff at golden hour, watercolor, soft light --ar 1:1',
-    description: '/imagine a lighthouse on a cliff at golden hour, watercolor, soft light --ar 1:1',
+    ...imagine('a lighthouse on a cliff at golden hour, watercolor, soft light --ar 1:1'),
     submitTime: now - 9 * min,
     timeline: pinned('SUCCESS', 100, now - 9 * min + 2_000, now - 8 * min, null),
   });
@@ -85,10 +88,7 @@ export function seedDemo(ctx: SimContext, speed: number): DemoTask[] {
   out.push({ task: describe, role: 'DESCRIBE result (four prompts, PicReader buttons)' });
 
   const failed = store.add({
-    action: 'IMAGINE',
-    result: 'grid',
-    prompt: 'photorealistic battlefield, extreme gore, close-up --v 6.1',
-    description: '/imagine photorealistic battlefield, extreme gore, close-up --v 6.1',
+    ...imagine('photorealistic battlefield, extreme gore, close-up --v 6.1'),
     submitTime: now - 5 * min,
     timeline: pinned(
       'FAILURE',
@@ -102,10 +102,7 @@ export function seedDemo(ctx: SimContext, speed: number): DemoTask[] {
 
   if (ctx.dialect !== 'novicezk') {
     const cancelled = store.add({
-      action: 'IMAGINE',
-      result: 'grid',
-      prompt: 'a koi pond in a zen garden, ink wash painting --ar 2:3',
-      description: '/imagine a koi pond in a zen garden, ink wash painting --ar 2:3',
+      ...imagine('a koi pond in a zen garden, ink wash painting --ar 2:3'),
       submitTime: now - 4 * min,
       timeline: pinned('CANCEL', null, now - 4 * min + 1_500, now - 3 * min, null),
     });
@@ -116,10 +113,7 @@ export function seedDemo(ctx: SimContext, speed: number): DemoTask[] {
   }
 
   const running = store.add({
-    action: 'IMAGINE',
-    result: 'grid',
-    prompt: '赛博朋克风格的上海外滩夜景，霓虹灯，雨夜 --ar 16:9',
-    description: '/imagine 赛博朋克风格的上海外滩夜景，霓虹灯，雨夜 --ar 16:9',
+    ...imagine('赛博朋克风格的上海外滩夜景，霓虹灯，雨夜 --ar 16:9'),
     timeline: moving(ctx, 'IN_PROGRESS', 31, (90_000) / speed),
   });
   out.push({ task: running, role: 'IN_PROGRESS, still moving (Chinese prompt)' });
@@ -142,19 +136,13 @@ export function seedDemo(ctx: SimContext, speed: number): DemoTask[] {
 
   // Accepted by Discord but not started: SUBMITTED for 21 s, then it runs and succeeds (~2 min).
   const submitted = store.add({
-    action: 'IMAGINE',
-    result: 'grid',
-    prompt: 'hot air balloons over Cappadocia at sunrise, film photo --ar 3:2',
-    description: '/imagine hot air balloons over Cappadocia at sunrise, film photo --ar 3:2',
+    ...imagine('hot air balloons over Cappadocia at sunrise, film photo --ar 3:2'),
     timeline: moving(ctx, 'SUBMITTED', 0, 140_000 / speed),
   });
   out.push({ task: submitted, role: 'SUBMITTED (waiting for a free slot), starts in ~21 s (×1 speed)' });
 
   const queued = store.add({
-    action: 'IMAGINE',
-    result: 'grid',
-    prompt: 'isometric cozy bookshop interior, warm lamps, rainy evening --ar 3:2 --niji 6',
-    description: '/imagine isometric cozy bookshop interior, warm lamps, rainy evening --ar 3:2 --niji 6',
+    ...imagine('isometric cozy bookshop interior, warm lamps, rainy evening --ar 3:2 --niji 6'),
     mode: 'RELAX',
     timeline: moving(ctx, 'NOT_START', 0, 120_000 / speed),
   });

@@ -170,7 +170,10 @@ describe('http: MjClient over loopback', () => {
 
     it('200 JSON that is not a task → BadResponse shape', async () => {
       const s = await serve((_req, res) => send(res, 200, '{"code":0,"message":"ok","data":{"taskId":"1"}}'));
-      await rejectsWith<BadResponseError>(client(s).fetchTask(ID), 'BadResponse', (e) => assert.strictEqual(e.reason, 'shape'));
+      await rejectsWith<BadResponseError>(client(s).fetchTask(ID), 'BadResponse', (e) => {
+        assert.strictEqual(e.reason, 'shape');
+        assert.ok(e.message.includes(s.url), e.message);
+      });
     });
   });
 

@@ -1,7 +1,6 @@
 import * as assert from 'assert';
-import { BadResponseError } from '../../src/core/errors';
 import { parseJson } from '../../src/core/json';
-import { epochMs, normalizeTask, progressOf, requireTask, statusOf } from '../../src/core/task';
+import { epochMs, normalizeTask, progressOf, statusOf } from '../../src/core/task';
 import { Task } from '../../src/core/types';
 
 function task(raw: Record<string, unknown>): Task {
@@ -214,15 +213,5 @@ describe('task: epochMs', () => {
   it('is applied to submitTime, startTime and finishTime', () => {
     const t = task({ submitTime: 1730621826053, startTime: '1730621828', finishTime: 0 });
     assert.deepStrictEqual([t.submitTime, t.startTime, t.finishTime], [1730621826053, 1730621828000, null]);
-  });
-});
-
-describe('task: requireTask', () => {
-  it('throws BadResponse(shape) naming the server when the value is not a task', () => {
-    assert.throws(
-      () => requireTask({ code: 4, description: 'x' }, { server: 'https://h.example', taskId: '1' }),
-      (e: unknown) => e instanceof BadResponseError && e.reason === 'shape' && e.message.includes('https://h.example'),
-    );
-    assert.strictEqual(requireTask({ id: '1' }, { server: 's' }).id, '1');
   });
 });
