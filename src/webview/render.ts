@@ -21,8 +21,8 @@ const STATUS_ICONS: Record<string, string> = {
 function header(view: TaskView, ctx: RenderContext): HTMLElement {
   const s = ctx.strings;
   const status = /^[A-Z_]{1,20}$/.test(view.status) ? view.status : 'PENDING';
-  // PENDING: nothing fetched yet (the label says "Loading…").
-  const statusIcon = Object.prototype.hasOwnProperty.call(STATUS_ICONS, status) ? STATUS_ICONS[status] : 'loading codicon-modifier-spin';
+  // PENDING: nothing fetched yet (the label says "Loading…"); like the tree, it does not spin until it runs.
+  const statusIcon = Object.prototype.hasOwnProperty.call(STATUS_ICONS, status) ? STATUS_ICONS[status] : 'cloud-download';
   const badge = h('span', { class: `badge status-${status}` }, icon(statusIcon), h('span', { class: 'badge-text' }, view.statusLabel || s.loading));
   const refresh = actionButton('refresh', 'refresh', s.refresh, s.refreshTitle, () => ctx.actions.refresh(), 'secondary');
   refresh.dataset.action = 'refresh';
