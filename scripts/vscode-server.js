@@ -408,7 +408,7 @@ async function startCodeServer(o) {
     killGroup(proc.pid, 'SIGKILL');
     liveGroups.delete(proc.pid);
     const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n') : '';
-    throw new Error(`${e.message}\n--- ${logFile} (last lines) ---\n${tail}`);
+    throw new Error(`${e.message}\n--- ${logFile} (last lines) ---\n${tail}`, { cause: e });
   }
 
   let stopping;

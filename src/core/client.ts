@@ -25,7 +25,9 @@ import {
 } from './http';
 import { idText } from './json';
 import { resolveMediaUrls } from './mediaUrls';
-import { isObject, normalizeTask, unwrapTask, unwrapTaskList } from './task';
+import { isRecord } from './record';
+import { maskSecrets } from './secretMask';
+import { normalizeTask, unwrapTask, unwrapTaskList } from './task';
 import { AuthScheme, SubmitResult, Task } from './types';
 
 export interface RequestEvent {
@@ -145,7 +147,7 @@ export class MjClient {
     if (body.kind !== 'json') throw badBody(body, c);
     this.throwIfLogicException(body.value, c);
     const v = body.value;
-    if (!isObject(v) || typeof v.code !== 'number') throw new BadResponseError(c, 'shape');
+    if (!isRecord(v) || typeof v.code !== 'number') throw new BadResponseError(c, 'shape');
     if (v.code !== 1) throw new BadResponseError(c, 'refused', this.said(body) ?? l10n.t('code {0}', v.code));
     const seed = idText(v.result);
     if (seed === null) throw new BadResponseError(c, 'shape');
@@ -163,7 +165,7 @@ export class MjClient {
     if (body.kind === 'json') {
       this.throwIfLogicException(body.value, c);
       const v = body.value;
-      if (isObject(v) && typeof v.code === 'number' && v.code !== 1) {
+      if (isRecord(v) && typeof v.code === 'number' && v.code !== 1) {
         throw new BadResponseError(c, 'refused', this.said(body) ?? l10n.t('code {0}', v.code));
       }
     }
@@ -187,7 +189,7 @@ export class MjClient {
   private async submit(path: string, payload: object, ctx: MjErrorContext, signal?: AbortSignal): Promise<SubmitResult> {
     const { reply, body } = await this.request('POST', path, {}, ctx, JSON.stringify(payload), signal);
     const c = this.failFast(reply, body, ctx);
-    if (body.kind === 'json' && isObject(body.value)) {
+    if (body.kind === 'json' && isRecord(body.value)) {
       const v = body.value;
       if (v.success === false) throw new SubmitRejectedError(c, numberOr(v.code, -1), this.said(body) ?? '');
       // The proxy answer {code, description, result}: on 200 from the proxies, on 400 from
@@ -202,7 +204,7 @@ export class MjClient {
           description,
           taskId,
           needsModal: v.code === 21,
-          properties: isObject(v.properties) ? v.properties : {},
+          properties: isRecord(v.properties) ? v.properties : {},
         };
       }
     }
@@ -327,7 +329,7 @@ export class MjClient {
    * (`{code: 4, description: "task_no_found"}`), or what it said instead, or a plain wrong shape.
    */
   private notATask(body: Body, c: MjErrorContext & { taskId: string }): MjError {
-    if (body.kind === 'json' && isObject(body.value)) {
+    if (body.kind === 'json' && isRecord(body.value)) {
       const v = body.value;
       if (v.code === 3 || saysNotFound(body)) return new TaskNotFoundError(c);
       const failed = v.error !== undefined || v.success === false || (typeof v.code === 'number' && ![0, 1, 200].includes(v.code));
@@ -339,7 +341,7 @@ export class MjClient {
 
   /** trueai's business exception: HTTP 200 `{success:false, code:-1, message}`. */
   private throwIfLogicException(value: unknown, c: MjErrorContext): void {
-    if (isObject(value) && value.success === false) {
+    if (isRecord(value) && value.success === false) {
       throw new BadResponseError(c, 'refused', this.said({ kind: 'json', value }) ?? l10n.t('code {0}', String(value.code)));
     }
   }
@@ -349,8 +351,7 @@ export class MjClient {
   }
 
   private mask(text: string): string {
-    const key = this.opts.apiKey?.trim();
-    return key && key.length >= 4 ? text.split(key).join('***') : text;
+    return maskSecrets(text, [this.opts.apiKey]);
   }
 }
 
@@ -359,7 +360,7 @@ export class MjClient {
  * controller has this route (novicezk has no image-seed; a base URL without /mj), not an unknown task.
  */
 function isFrameworkRouteMiss(body: Body): boolean {
-  if (body.kind !== 'json' || !isObject(body.value)) return false;
+  if (body.kind !== 'json' || !isRecord(body.value)) return false;
   const v = body.value;
   return typeof v.path === 'string' && typeof v.error === 'string' && typeof v.status === 'number' && 'timestamp' in v;
 }
@@ -370,16 +371,16 @@ function isEndpointMissing(reply: HttpReply, body: Body): boolean {
 }
 
 function isGatewayRouteError(body: Body): boolean {
-  return body.kind === 'json' && isObject(body.value) && isObject(body.value.error) && /invalid url|not found|no route/i.test(String(body.value.error.message ?? ''));
+  return body.kind === 'json' && isRecord(body.value) && isRecord(body.value.error) && /invalid url|not found|no route/i.test(String(body.value.error.message ?? ''));
 }
 
 /** new-api "task_no_found ", trueai "关联任务不存在或已失效" (code 3), generic "not found". */
 function saysNotFound(body: Body): boolean {
   let said = '';
   if (body.kind === 'text') said = body.text;
-  else if (body.kind === 'json' && isObject(body.value)) {
+  else if (body.kind === 'json' && isRecord(body.value)) {
     const v = body.value;
-    if (isObject(v.error)) return false;
+    if (isRecord(v.error)) return false;
     said = `${String(v.description ?? '')} ${String(v.message ?? '')} ${String(v.msg ?? '')}`;
     if (v.code === 3) return true;
   }

@@ -16,6 +16,8 @@ import {
   UnauthorizedError,
 } from './errors';
 import { tryParseJson } from './json';
+import { isRecord } from './record';
+import { maskSecrets } from './secretMask';
 import { AuthScheme } from './types';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -300,8 +302,7 @@ export function serverMessage(body: Body, apiKey?: string): string | undefined {
   }
   if (typeof said !== 'string' || said.trim() === '') return undefined;
   let text = said.trim().replace(/\s+/g, ' ');
-  const key = apiKey?.trim();
-  if (key && key.length >= 4) text = text.split(key).join('***');
+  text = maskSecrets(text, [apiKey]);
   return text.length > 200 ? text.slice(0, 197) + '…' : text;
 }
 
@@ -314,6 +315,3 @@ export function retryAfterMs(header: string | null, now: number = Date.now()): n
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}

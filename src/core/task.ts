@@ -2,6 +2,7 @@
 // kept), plus/trueai (more fields, objects in imageUrls), new-api/one-hub (every key always
 // present with "" / 0 / null zero values) and relays that invent their own status words.
 
+import { isRecord } from './record';
 import { idText, tryParseJson } from './json';
 import { Task, TaskButton, TaskStatus, TASK_STATUSES, TERMINAL_STATUSES } from './types';
 
@@ -12,7 +13,7 @@ type Json = Record<string, unknown>;
  * malformed fields degrade to their empty value instead of failing the whole task.
  */
 export function normalizeTask(input: unknown): Task | null {
-  if (!isObject(input)) return null;
+  if (!isRecord(input)) return null;
   const raw = fields(input);
   const id = idText(raw('id')) ?? idText(raw('taskId'));
   if (id === null) return null;
@@ -72,10 +73,10 @@ function foldKey(key: string): string {
 
 /** `properties` as an object; some relays store it as a JSON text and pass that on. */
 function propertiesOf(value: unknown): Json {
-  if (isObject(value)) return value;
+  if (isRecord(value)) return value;
   if (typeof value === 'string' && value.trim().startsWith('{')) {
     const parsed = tryParseJson(value);
-    if (parsed.ok && isObject(parsed.value)) return parsed.value;
+    if (parsed.ok && isRecord(parsed.value)) return parsed.value;
   }
   return {};
 }
@@ -89,7 +90,7 @@ export function unwrapTask(value: unknown): unknown {
   let inner = value;
   for (let depth = 0; depth < 3; depth++) {
     if (Array.isArray(inner) && inner.length === 1 && isTaskLike(inner[0])) return inner[0];
-    if (!isObject(inner) || isTaskLike(inner)) break;
+    if (!isRecord(inner) || isTaskLike(inner)) break;
     inner = wrapped(inner);
   }
   return isTaskLike(inner) ? inner : value;
@@ -99,7 +100,7 @@ export function unwrapTask(value: unknown): unknown {
 export function unwrapTaskList(value: unknown): unknown[] | null {
   for (let depth = 0; depth < 3; depth++) {
     if (Array.isArray(value)) return value;
-    if (!isObject(value)) return null;
+    if (!isRecord(value)) return null;
     const get = fields(value);
     const list = LIST_KEYS.map(get).find(Array.isArray);
     if (list) return list;
@@ -119,14 +120,14 @@ function wrapped(value: Json): unknown {
   const get = fields(value);
   for (const key of WRAPPER_KEYS) {
     const inner = get(key);
-    if (isObject(inner) || Array.isArray(inner)) return inner;
+    if (isRecord(inner) || Array.isArray(inner)) return inner;
   }
   return undefined;
 }
 
 /** An object that carries a task ID and at least one other field a task has. */
 function isTaskLike(value: unknown): boolean {
-  if (!isObject(value)) return false;
+  if (!isRecord(value)) return false;
   const get = fields(value);
   if (idText(get('id')) === null && idText(get('taskId')) === null) return false;
   return ['status', 'action', 'progress', 'prompt', 'imageUrl', 'buttons', 'submitTime', 'failReason'].some(
@@ -234,7 +235,7 @@ function urlList(value: unknown): string[] {
   const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : [];
   const urls: string[] = [];
   for (const item of items) {
-    const url = isObject(item) ? text(fields(item)('url')) : text(item);
+    const url = isRecord(item) ? text(fields(item)('url')) : text(item);
     if (url !== null && !urls.includes(url)) urls.push(url);
   }
   return urls;
@@ -248,7 +249,7 @@ function buttonsOf(value: unknown): TaskButton[] {
   if (!Array.isArray(value)) return [];
   const buttons: TaskButton[] = [];
   for (const item of value) {
-    if (!isObject(item)) continue;
+    if (!isRecord(item)) continue;
     const get = fields(item);
     const customId = text(get('customId'));
     if (customId === null) continue;
@@ -261,10 +262,6 @@ function buttonsOf(value: unknown): TaskButton[] {
 /** A plain emoji, or Discord's component emoji object `{name, id}` passed through by a relay. */
 function emojiOf(value: unknown): string {
   if (typeof value === 'string') return value;
-  if (isObject(value) && typeof value.name === 'string') return value.name;
+  if (isRecord(value) && typeof value.name === 'string') return value.name;
   return '';
-}
-
-export function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

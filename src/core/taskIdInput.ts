@@ -3,7 +3,8 @@
 
 import * as l10n from '@vscode/l10n';
 import { idText, tryParseJson } from './json';
-import { fields, isObject, LIST_KEYS, WRAPPER_KEYS } from './task';
+import { isRecord } from './record';
+import { fields, LIST_KEYS, WRAPPER_KEYS } from './task';
 
 export interface TaskIdInput {
   /** Deduplicated, in the order they appeared. */
@@ -117,7 +118,7 @@ function readValue(value: unknown, source: string, add: (id: string) => void, pr
     readToken(idText(value) ?? String(value), add, problems, true);
     return;
   }
-  if (!isObject(value)) {
+  if (!isRecord(value)) {
     problems.push(l10n.t('"{0}" holds no task ID. {1}', clip(source), expected()));
     return;
   }
@@ -143,7 +144,7 @@ function readValue(value: unknown, source: string, add: (id: string) => void, pr
     return;
   }
   // A relay's wrapper around a task or a list of them: `{code: 0, data: {…}}`.
-  const inner = [...WRAPPER_KEYS, ...LIST_KEYS].map(get).find((v) => isObject(v) || (Array.isArray(v) && v.length > 0));
+  const inner = [...WRAPPER_KEYS, ...LIST_KEYS].map(get).find((v) => isRecord(v) || (Array.isArray(v) && v.length > 0));
   if (inner !== undefined) {
     readValue(inner, source, add, problems);
     return;

@@ -1,5 +1,6 @@
 import { MjError, MjErrorKind } from './errors';
 import { Disposable, Emitter, Event } from './events';
+import { isRecord } from './record';
 import { Task, TaskButton, TaskStatus, TASK_STATUSES, TERMINAL_STATUSES } from './types';
 
 // The single source of truth for tracked tasks: evented, persisted as ONE versioned document
@@ -781,9 +782,6 @@ function isButton(v: unknown): v is TaskButton {
   return isRecord(v) && typeof v.customId === 'string' && typeof v.label === 'string' && typeof v.emoji === 'string';
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function isTime(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { maskSecrets } from '../core/secretMask';
 
 /**
  * The "MJ Tasks" output channel. A LogOutputChannel, so the user picks the level with
@@ -20,11 +21,7 @@ export class Log implements vscode.Disposable {
   }
 
   private clean(message: string): string {
-    let out = message;
-    for (const s of this.secrets) {
-      out = out.split(s).join('***');
-    }
-    return out;
+    return maskSecrets(message, this.secrets);
   }
 
   trace(message: string): void {

@@ -8,6 +8,8 @@
 // The webview never sends a value back — only the key of a value the host gave it — so a
 // compromised webview can copy, insert or open nothing the host did not offer.
 
+import { isRecord } from '../core/record';
+
 export const VIEW_TYPE = 'mjTasks.preview';
 export const PROTOCOL_VERSION = 1;
 
@@ -180,9 +182,6 @@ export interface PreviewState {
 
 type Guard<T> = (v: unknown) => v is T;
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 const isString: Guard<string> = (v): v is string => typeof v === 'string';
 const isBoolean: Guard<boolean> = (v): v is boolean => typeof v === 'boolean';

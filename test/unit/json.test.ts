@@ -24,6 +24,7 @@ describe('json: parseJson keeps every digit of big integers', () => {
     assert.deepStrictEqual(parseJson('[1234567890123456.5, 1234567890123456e2, 12345678901234567E-3, 1.5e+300]'), [
       1234567890123456.5,
       1234567890123456e2,
+      // eslint-disable-next-line no-loss-of-precision -- the literal the parser is given, digit for digit
       12345678901234567e-3,
       1.5e300,
     ]);
