@@ -1,12 +1,13 @@
 // The command line of `mj-tasks`, read into options. Environment variables fill what the
 // flags leave open so scripts can set a server once.
 
+import { SETTINGS_DEFAULTS } from '../core/settingsDefaults';
 import * as l10n from '@vscode/l10n';
 import { validateBaseUrl } from '../core/baseUrl';
 import { AUTH_SCHEMES, AuthScheme } from '../core/types';
 
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:8787';
-export const DEFAULT_INTERVAL_SECONDS = 3;
+export const DEFAULT_INTERVAL_SECONDS = SETTINGS_DEFAULTS.pollIntervalSeconds;
 
 export interface RunOptions {
   command: 'fetch' | 'watch';

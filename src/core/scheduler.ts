@@ -1,4 +1,5 @@
 import { isMjError, MjError, RateLimitedError, TaskNotFoundError } from './errors';
+import { SETTINGS_DEFAULTS, UNFOCUSED_POLL_FACTOR } from './settingsDefaults';
 import { DisposableStore, Emitter, Event, Disposable } from './events';
 import { TaskStore, TrackedTask } from './taskStore';
 import { Task } from './types';
@@ -34,10 +35,10 @@ export interface PollSettings {
 }
 
 export const DEFAULT_POLL_SETTINGS: Readonly<PollSettings> = {
-  intervalMs: 3000,
-  maxIntervalMs: 30000,
-  unfocusedFactor: 4,
-  stuckAfterMs: 600000,
+  intervalMs: SETTINGS_DEFAULTS.pollIntervalSeconds * 1000,
+  maxIntervalMs: SETTINGS_DEFAULTS.maxPollIntervalSeconds * 1000,
+  unfocusedFactor: UNFOCUSED_POLL_FACTOR,
+  stuckAfterMs: SETTINGS_DEFAULTS.stuckAfterMinutes * 60_000,
 };
 
 export interface SchedulerClock {
