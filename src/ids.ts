@@ -1,0 +1,65 @@
+// Every identifier MJ Tasks shares with package.json or with VS Code: command IDs, view IDs,
+// context keys, the tree's context-value flags. test/unit/manifest.test.ts holds package.json
+// against these tables, so the manifest and the code cannot drift apart.
+
+export const COMMANDS = {
+  trackTask: 'mjTasks.trackTask',
+  refresh: 'mjTasks.refresh',
+  refreshAll: 'mjTasks.refreshAll',
+  stopTracking: 'mjTasks.stopTracking',
+  clearFinished: 'mjTasks.clearFinished',
+  copyTaskId: 'mjTasks.copyTaskId',
+  copyDiagnostics: 'mjTasks.copyDiagnostics',
+  filter: 'mjTasks.filter',
+  clearFilter: 'mjTasks.clearFilter',
+  groupBy: 'mjTasks.groupBy',
+  groupByStatus: 'mjTasks.groupByStatus',
+  showFlat: 'mjTasks.showFlat',
+  openPreview: 'mjTasks.openPreview',
+  copyFinalPrompt: 'mjTasks.copyFinalPrompt',
+  copyImageUrl: 'mjTasks.copyImageUrl',
+  copyCustomId: 'mjTasks.copyCustomId',
+  addProvider: 'mjTasks.addProvider',
+  setApiKey: 'mjTasks.setApiKey',
+  removeApiKey: 'mjTasks.removeApiKey',
+  testConnection: 'mjTasks.testConnection',
+  removeProvider: 'mjTasks.removeProvider',
+} as const;
+
+export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
+
+export const VIEWS = {
+  container: 'mjTasks',
+  tasks: 'mjTasks.tasks',
+} as const;
+
+/** The preview's webview panel type (also what VS Code restores panels by). */
+export const PREVIEW_VIEW_TYPE = 'mjTasks.preview';
+
+/** The status-bar item's ID (VS Code lets the user hide it by this). */
+export const STATUS_BAR_ID = 'mjTasks.status';
+
+/** Context keys set with `setContext` and read by package.json `when` clauses. */
+export const CONTEXT_KEYS = {
+  hasProviders: 'mjTasks.hasProviders',
+  hasTasks: 'mjTasks.hasTasks',
+  groupBy: 'mjTasks.groupBy',
+  filtered: 'mjTasks.filtered',
+} as const;
+
+/**
+ * The flags a task row's contextValue may hold (space-separated); package.json menus match one
+ * flag each with `viewItem =~ /\bflag\b/`. `status-<STATUS>` flags are added per status.
+ */
+export const TREE_ITEM_FLAGS = {
+  task: 'task',
+  group: 'group',
+  terminal: 'terminal',
+  active: 'active',
+  unfetched: 'unfetched',
+  hasImage: 'hasImage',
+  hasFinalPrompt: 'hasFinalPrompt',
+  hasButtons: 'hasButtons',
+  stuck: 'stuck',
+  error: 'error',
+} as const;
