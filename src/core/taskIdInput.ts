@@ -4,14 +4,18 @@
 import * as l10n from '@vscode/l10n';
 import { idText, tryParseJson } from './json';
 import { isRecord } from './record';
+import { isAcceptedSubmitCode, refusalInPlainWords } from './submitCodes';
 import { fields, LIST_KEYS, WRAPPER_KEYS } from './task';
 
 export interface TaskIdInput {
   /** Deduplicated, in the order they appeared. */
   ids: string[];
-  /** One user-facing message per piece of input that held no usable ID. */
+  /** One user-facing message per piece of input that held no usable ID (the first few, then a count). */
   problems: string[];
 }
+
+/** Problems listed one by one before the rest are only counted: a pasted log can hold thousands. */
+const MAX_LISTED_PROBLEMS = 10;
 
 /** Relays use 16–19 digit IDs, but some use UUIDs or other short alphanumeric IDs. */
 const ID = /^[A-Za-z0-9_-]{4,64}$/;
@@ -36,47 +40,63 @@ const ID_IN_QUERY = /[?&#](?:task[_-]?id|id)=([^&#\s]+)/i;
 const ASSIGNED_ID = /^(?:task[_-]?id|id)[=:]["']?(.+)$/i;
 
 export function parseTaskIdInput(text: string): TaskIdInput {
-  const ids: string[] = [];
-  const problems: string[] = [];
-  const add = (id: string): void => {
-    if (!ids.includes(id)) ids.push(id);
-  };
+  // A Set keeps the first-seen order and makes de-duplication linear in the number of IDs.
+  const seen = new Set<string>();
+  const add = (id: string): void => void seen.add(id);
+  const problems = new ProblemList();
   const input = typeof text === 'string' ? text : '';
   if (input.trim() === '') {
     problems.push(l10n.t('No task ID given. {0}', expected()));
-    return { ids, problems };
+    return { ids: [], problems: problems.list() };
   }
   for (const piece of pieces(input)) {
     if (piece.kind === 'json') readJson(piece.text, add, problems);
     else readToken(piece.text, add, problems);
   }
-  return { ids, problems };
+  return { ids: [...seen], problems: problems.list() };
+}
+
+/** The first problems word for word, the rest as one count. */
+class ProblemList {
+  private readonly listed: string[] = [];
+  private unlisted = 0;
+
+  push(message: string): void {
+    if (this.listed.length < MAX_LISTED_PROBLEMS) this.listed.push(message);
+    else this.unlisted++;
+  }
+
+  list(): string[] {
+    return this.unlisted === 0 ? this.listed : [...this.listed, l10n.t('…and {0} more pieces that hold no task ID.', this.unlisted)];
+  }
 }
 
 type Piece = { kind: 'json' | 'token'; text: string };
 
+const SEPARATOR = /[\s,;]/;
+
 /** Splits into balanced `{…}` / `[…]` segments (string-aware) and separator-delimited tokens. */
 function pieces(input: string): Piece[] {
   const out: Piece[] = [];
-  let token = '';
-  const flush = (): void => {
-    if (token !== '') out.push({ kind: 'token', text: token });
-    token = '';
+  let tokenStart = -1;
+  const flush = (end: number): void => {
+    if (tokenStart >= 0 && end > tokenStart) out.push({ kind: 'token', text: input.slice(tokenStart, end) });
+    tokenStart = -1;
   };
   let i = 0;
   while (i < input.length) {
     const c = input[i];
-    if ((c === '{' || c === '[') && token === '') {
+    if ((c === '{' || c === '[') && tokenStart < 0) {
       const end = matchingClose(input, i);
       out.push({ kind: 'json', text: input.slice(i, end) });
       i = end;
       continue;
     }
-    if (/[\s,;]/.test(c)) flush();
-    else token += c;
+    if (SEPARATOR.test(c)) flush(i);
+    else if (tokenStart < 0) tokenStart = i;
     i++;
   }
-  flush();
+  flush(input.length);
   return out;
 }
 
@@ -99,7 +119,7 @@ function matchingClose(s: string, start: number): number {
   return s.length;
 }
 
-function readJson(text: string, add: (id: string) => void, problems: string[]): void {
+function readJson(text: string, add: (id: string) => void, problems: ProblemList): void {
   const parsed = tryParseJson(text);
   if (!parsed.ok) {
     problems.push(l10n.t('"{0}" is not valid JSON. {1}', clip(text), expected()));
@@ -108,7 +128,7 @@ function readJson(text: string, add: (id: string) => void, problems: string[]): 
   readValue(parsed.value, text, add, problems);
 }
 
-function readValue(value: unknown, source: string, add: (id: string) => void, problems: string[]): void {
+function readValue(value: unknown, source: string, add: (id: string) => void, problems: ProblemList): void {
   if (Array.isArray(value)) {
     if (value.length === 0) problems.push(l10n.t('The pasted list is empty. {0}', expected()));
     for (const item of value) readValue(item, source, add, problems);
@@ -130,6 +150,23 @@ function readValue(value: unknown, source: string, add: (id: string) => void, pr
     readToken(direct, add, problems, true);
     return;
   }
+  if (isSubmitResponse(value) && !isAcceptedSubmitCode(value.code)) {
+    // A refused submission may still carry an ID in `result`; the server never queued it.
+    const description = typeof value.description === 'string' ? clip(value.description) : '';
+    problems.push(
+      l10n.t(
+        'The server did not accept this submission (code {0}: {1}{2}), so there is no task to track.',
+        value.code,
+        refusalInPlainWords(value.code, value.properties),
+        description ? ` — “${description}”` : '',
+      ),
+    );
+    return;
+  }
+  if (isRecord(value.result)) {
+    readValue(value.result, source, add, problems);
+    return;
+  }
   if ('result' in value && value.result !== null && value.result !== undefined && value.result !== '') {
     const results = Array.isArray(value.result) ? value.result : [value.result];
     if (results.length === 0) problems.push(l10n.t('"{0}" holds no task ID ("id" or "result"). {1}', clip(source), expected()));
@@ -149,17 +186,23 @@ function readValue(value: unknown, source: string, add: (id: string) => void, pr
     readValue(inner, source, add, problems);
     return;
   }
-  if (typeof value.code === 'number' && typeof value.description === 'string') {
-    problems.push(
-      l10n.t('This submit response has no task ID: the server rejected it (code {0}: {1}).', value.code, clip(value.description)),
-    );
+  if (isSubmitResponse(value)) {
+    problems.push(l10n.t('This submit response has no task ID in "result".'));
     return;
   }
   problems.push(l10n.t('"{0}" holds no task ID ("id" or "result"). {1}', clip(source), expected()));
 }
 
+/**
+ * The proxies' submit answer `{code, description, result?}`: a numeric code beside a description,
+ * and no task object inside (`{code: 0, result: {…task}}` is a relay's wrapper, not an answer).
+ */
+function isSubmitResponse(value: Record<string, unknown>): value is Record<string, unknown> & { code: number } {
+  return typeof value.code === 'number' && typeof value.description === 'string' && !isRecord(value.result);
+}
+
 /** `fromJson`: the value came from a JSON id/result field, which says what it is. */
-function readToken(raw: string, add: (id: string) => void, problems: string[], fromJson = false): void {
+function readToken(raw: string, add: (id: string) => void, problems: ProblemList, fromJson = false): void {
   // Quotes and brackets come along when IDs are copied out of code or logs.
   const token = raw.trim().replace(/^["'`(<]+|["'`)>.:]+$/g, '');
   if (token === '') return;

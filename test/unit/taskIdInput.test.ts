@@ -102,7 +102,7 @@ describe('taskIdInput: parseTaskIdInput', () => {
     function problems(text: string): string[] {
       const r = parseTaskIdInput(text);
       assert.ok(r.problems.length > 0, `expected a problem for ${JSON.stringify(text)}`);
-      for (const p of r.problems) assert.match(p, /Expected a task ID|rejected/);
+      for (const p of r.problems) assert.match(p, /Expected a task ID|rejected|did not accept/);
       return r.problems;
     }
 
@@ -131,8 +131,54 @@ describe('taskIdInput: parseTaskIdInput', () => {
       assert.match(problems('[null]')[0], /holds no task ID/);
     });
 
-    it('explains a rejected submit response', () => {
-      assert.match(problems('{"code":24,"description":"可能包含敏感词","properties":{"bannedWord":"x"}}')[0], /rejected it \(code 24: 可能包含敏感词\)/);
+    it('explains a rejected submit response, naming the banned word', () => {
+      assert.match(
+        problems('{"code":24,"description":"可能包含敏感词","properties":{"bannedWord":"xyz"}}')[0],
+        /did not accept this submission \(code 24: the prompt was banned \(banned word: xyz\) — “可能包含敏感词”\)/,
+      );
+    });
+
+    it('tracks nothing from a refused submission even when it carries an ID', () => {
+      for (const [code, words] of [
+        [23, /the queue is full/],
+        [4, /the request was invalid/],
+        [9, /failed to submit/],
+        [3, /does not exist/],
+        [77, /refused/],
+      ] as const) {
+        const r = parseTaskIdInput(`{"code":${code},"description":"队列已满，请稍后尝试","result":"1730621826053455"}`);
+        assert.deepStrictEqual(r.ids, [], `code ${code}`);
+        assert.strictEqual(r.problems.length, 1);
+        assert.match(r.problems[0], words);
+        assert.match(r.problems[0], new RegExp(`code ${code}`));
+      }
+    });
+
+    it('tracks accepted submissions: submitted (1), waiting for the modal (21), in queue (22)', () => {
+      for (const code of [1, 21, 22]) {
+        const r = parseTaskIdInput(`{"code":${code},"description":"In queue, there are 67 tasks ahead","result":"1730621826053455"}`);
+        assert.deepStrictEqual(r.ids, ['1730621826053455'], `code ${code}`);
+        assert.deepStrictEqual(r.problems, []);
+      }
+    });
+
+    it('reads a relay wrapper {code: 0, result: {task}} as a wrapper, not as a refusal', () => {
+      const r = parseTaskIdInput('{"code":0,"description":"ok","result":{"id":"1730621826053455","status":"SUCCESS"}}');
+      assert.deepStrictEqual(r.ids, ['1730621826053455']);
+    });
+
+    it('parses and de-duplicates 100 000 pasted IDs in linear time, first-seen order kept', () => {
+      const ids = Array.from({ length: 100_000 }, (_, i) => String(1730621826053455 + (i % 50_000)));
+      const r = parseTaskIdInput(ids.join('\n'));
+      assert.strictEqual(r.ids.length, 50_000);
+      assert.strictEqual(r.ids[0], '1730621826053455');
+      assert.strictEqual(r.ids[49_999], String(1730621826053455 + 49_999));
+    });
+
+    it('lists the first ten problems and counts the rest', () => {
+      const r = parseTaskIdInput(Array.from({ length: 25 }, (_, i) => `word${'x'.repeat(i)}`).join(' '));
+      assert.strictEqual(r.problems.length, 11);
+      assert.match(r.problems[10], /and 15 more/);
     });
 
     it('does not take the words of a pasted log line for IDs', () => {
