@@ -10,22 +10,11 @@ import {
   SubmitRejectedError,
   TaskNotFoundError,
 } from './errors';
-import {
-  authHeaders,
-  badBody,
-  Body,
-  classifyBody,
-  DEFAULT_MAX_BODY_BYTES,
-  DEFAULT_TIMEOUT_MS,
-  HttpReply,
-  isAbortError,
-  send,
-  serverMessage,
-  statusError,
-} from './http';
+import { authHeaders, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, HttpReply, isAbortError, send } from './http';
 import { idText } from './json';
 import { resolveMediaUrls } from './mediaUrls';
 import { isRecord } from './record';
+import { badBody, Body, classifyBody, serverMessage, statusError } from './reply';
 import { maskSecrets } from './secretMask';
 import { normalizeTask, unwrapTask, unwrapTaskList } from './task';
 import { AuthScheme, SubmitResult, Task } from './types';

@@ -4,7 +4,8 @@
 import * as assert from 'assert';
 import { forgetServerQuirks, MjClient, RequestEvent } from '../../src/core/client';
 import { BadResponseError, MjError, NetworkError, RateLimitedError, SubmitRejectedError, TimeoutError } from '../../src/core/errors';
-import { isAbortError, retryAfterMs } from '../../src/core/http';
+import { isAbortError } from '../../src/core/http';
+import { retryAfterMs } from '../../src/core/reply';
 import { AuthScheme } from '../../src/core/types';
 import { closedPort, Handler, Loopback, send, startLoopback } from './loopback';
 
