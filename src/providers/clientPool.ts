@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { MjClient, forgetServerQuirks } from '../core/client';
+import { MjClient } from '../core/client';
 import { NotConfiguredError } from '../core/errors';
+import { ServerQuirks } from '../core/serverQuirks';
 import { Log } from '../platform/log';
 import { ProviderRegistry } from './providerRegistry';
 
@@ -10,6 +11,8 @@ import { ProviderRegistry } from './providerRegistry';
  */
 export class ClientPool implements vscode.Disposable {
   private readonly clients = new Map<string, Promise<MjClient>>();
+  /** What this pool's clients learnt about their servers, shared among them. */
+  private quirks = new ServerQuirks();
   private readonly subscription: vscode.Disposable;
 
   constructor(
@@ -19,7 +22,7 @@ export class ClientPool implements vscode.Disposable {
     this.subscription = providers.onDidChange(() => {
       // A changed base URL may be a different server: what we learnt about the old one no longer holds.
       this.clients.clear();
-      forgetServerQuirks();
+      this.quirks = new ServerQuirks();
     });
   }
 
@@ -45,6 +48,7 @@ export class ClientPool implements vscode.Disposable {
       auth: provider.auth,
       apiKey,
       timeoutMs,
+      quirks: this.quirks,
       onRequest: (e) => {
         const line = `[${provider.name}] ${e.method} ${e.path} → ${e.status ?? e.error ?? '?'} (${Math.round(e.ms)} ms)`;
         if (e.error || (e.status !== undefined && e.status >= 400)) {

@@ -2,10 +2,11 @@
 // Content-Type checks, status mapping, redirects, submits and the batch fallback.
 
 import * as assert from 'assert';
-import { forgetServerQuirks, MjClient, RequestEvent } from '../../src/core/client';
+import { MjClient, RequestEvent } from '../../src/core/client';
 import { BadResponseError, MjError, NetworkError, RateLimitedError, SubmitRejectedError, TimeoutError } from '../../src/core/errors';
 import { isAbortError } from '../../src/core/http';
 import { retryAfterMs } from '../../src/core/reply';
+import { ServerQuirks } from '../../src/core/serverQuirks';
 import { AuthScheme } from '../../src/core/types';
 import { closedPort, Handler, Loopback, send, startLoopback } from './loopback';
 
@@ -42,7 +43,6 @@ async function rejectsWith<T extends MjError>(p: Promise<unknown>, kind: string,
 }
 
 describe('http: MjClient over loopback', () => {
-  beforeEach(() => forgetServerQuirks());
   afterEach(async () => {
     await Promise.all(servers.map((s) => s.close()));
     servers = [];
@@ -630,25 +630,26 @@ describe('http: MjClient over loopback', () => {
       });
     }
 
-    it('remembers per server that list-by-condition is missing', async () => {
+    it('remembers per server that list-by-condition is missing, for every client sharing its quirks', async () => {
       const known = new Set(['1111']);
       const perId = batchServer(known);
       const s = await serve((req, res) => (req.url.endsWith('/list-by-condition') ? send(res, 404, '') : perId(req, res)));
-      const c = client(s);
+      const quirks = new ServerQuirks();
+      const c = client(s, { quirks });
       await c.fetchTasks(['1111']);
       await c.fetchTasks(['1111']);
-      await client(`${s.url}/mj`).fetchTasks(['1111']);
+      await client(`${s.url}/mj`, { quirks }).fetchTasks(['1111']);
       const lists = s.requests.filter((q) => q.url.endsWith('/list-by-condition'));
       assert.strictEqual(lists.length, 1, 'one failed list-by-condition, then straight to per-ID');
       assert.strictEqual(s.requests.length, 4);
 
       // Another server (another port) is judged on its own.
       const other = await serve(batchServer(known));
-      await client(other).fetchTasks(['1111']);
+      await client(other, { quirks }).fetchTasks(['1111']);
       assert.strictEqual(other.requests[0].url, '/mj/task/list-by-condition');
 
-      forgetServerQuirks();
-      await c.fetchTasks(['1111']);
+      // A client with quirks of its own has learnt nothing yet.
+      await client(s, { quirks: new ServerQuirks() }).fetchTasks(['1111']);
       assert.strictEqual(s.requests.filter((q) => q.url.endsWith('/list-by-condition')).length, 2);
     });
 
