@@ -1,0 +1,200 @@
+// The client pool's logic (core/providerClients.ts) with real MjClients: one client per provider,
+// rebuilt when a provider, its key or the request timeout changes, a failed build forgotten
+// without touching a newer client, and server quirks that stay within their pool.
+
+import * as assert from 'assert';
+import { MjClient } from '../../src/core/client';
+import { Emitter } from '../../src/core/events';
+import { ClientSettings, ProviderClients, ProviderEndpoint, ProviderSource, RequestLog } from '../../src/core/providerClients';
+import { SettingsValues } from '../../src/core/settingsDefaults';
+import { ID, KEY, rejectsWith, taskJson } from './clientFixture';
+import { Handler, loopbacks, send } from './loopback';
+
+type SettingKey = keyof SettingsValues;
+
+class FakeProviders implements ProviderSource {
+  readonly changed = new Emitter<void>();
+  readonly onDidChange = this.changed.event;
+  readonly endpoints = new Map<string, ProviderEndpoint>();
+  /** How getKey answers; a test may hand out promises it settles itself. */
+  key: (name: string) => Promise<string | undefined> = () => Promise.resolve(KEY);
+
+  get(name: string): ProviderEndpoint | undefined {
+    return this.endpoints.get(name);
+  }
+  getKey(name: string): Promise<string | undefined> {
+    return this.key(name);
+  }
+}
+
+class FakeSettings implements ClientSettings {
+  readonly changed = new Emitter<ReadonlySet<SettingKey>>();
+  readonly onDidChange = this.changed.event;
+  requestTimeoutSeconds = 15;
+
+  get(_key: 'requestTimeoutSeconds'): number {
+    return this.requestTimeoutSeconds;
+  }
+  /** Changes the timeout and fires the change event, as the Settings class does after VS Code applied it. */
+  setTimeout(seconds: number): void {
+    this.requestTimeoutSeconds = seconds;
+    this.changed.fire(new Set<SettingKey>(['requestTimeoutSeconds']));
+  }
+}
+
+class FakeLog implements RequestLog {
+  readonly lines: { level: 'warn' | 'debug'; message: string }[] = [];
+  warn(message: string): void {
+    this.lines.push({ level: 'warn', message });
+  }
+  debug(message: string): void {
+    this.lines.push({ level: 'debug', message });
+  }
+}
+
+/** A server with per-ID fetch only: list-by-condition answers 404. */
+const withoutListByCondition: Handler = (req, res) =>
+  req.url.endsWith('/list-by-condition') ? send(res, 404, '') : send(res, 200, JSON.stringify(taskJson(decodeURIComponent(req.url.split('/')[3]))));
+
+const listRequests = (s: { requests: { url: string }[] }): number => s.requests.filter((r) => r.url.endsWith('/list-by-condition')).length;
+
+describe('client pool (ProviderClients)', () => {
+  const serve = loopbacks();
+  let providers: FakeProviders;
+  let settings: FakeSettings;
+  let log: FakeLog;
+  let pools: ProviderClients[];
+
+  beforeEach(() => {
+    providers = new FakeProviders();
+    providers.endpoints.set('p', { name: 'p', baseUrl: 'http://127.0.0.1:9', auth: 'bearer' });
+    settings = new FakeSettings();
+    log = new FakeLog();
+    pools = [];
+  });
+  afterEach(() => pools.forEach((p) => p.dispose()));
+
+  function pool(): ProviderClients {
+    const p = new ProviderClients(providers, settings, log);
+    pools.push(p);
+    return p;
+  }
+
+  it('builds one client per provider and hands out the same one', async () => {
+    providers.endpoints.set('q', { name: 'q', baseUrl: 'http://127.0.0.1:10', auth: 'none' });
+    const clients = pool();
+    const p = await clients.client('p');
+    assert.ok(p instanceof MjClient);
+    assert.ok((await clients.client('p')) === p);
+    assert.ok((await clients.client('q')) !== p);
+  });
+
+  it('sends the provider’s key with its auth scheme, and asks for none with auth none', async () => {
+    const s = await serve((_req, res) => send(res, 200, JSON.stringify(taskJson(ID))));
+    providers.endpoints.set('p', { name: 'p', baseUrl: s.url, auth: 'mj-api-secret' });
+    providers.endpoints.set('open', { name: 'open', baseUrl: s.url, auth: 'none' });
+    const asked: string[] = [];
+    providers.key = (name) => {
+      asked.push(name);
+      return Promise.resolve(KEY);
+    };
+    const clients = pool();
+    await (await clients.client('p')).fetchTask(ID);
+    await (await clients.client('open')).fetchTask(ID);
+    assert.deepStrictEqual(asked, ['p']);
+    assert.deepStrictEqual([s.requests[0].headers['mj-api-secret'], s.requests[1].headers['mj-api-secret']], [KEY, undefined]);
+  });
+
+  it('an unknown provider is NotConfigured, and is asked for again next time', async () => {
+    const clients = pool();
+    await rejectsWith(clients.client('later'), 'NotConfigured');
+    providers.endpoints.set('later', { name: 'later', baseUrl: 'http://127.0.0.1:11', auth: 'none' });
+    assert.ok((await clients.client('later')) instanceof MjClient);
+  });
+
+  it('rebuilds clients after a provider or key change', async () => {
+    const clients = pool();
+    const before = await clients.client('p');
+    providers.changed.fire();
+    assert.ok((await clients.client('p')) !== before);
+  });
+
+  it('logs each request in one line without the key: failures as warnings, the rest as debug', async () => {
+    const s = await serve((req, res) => (req.url.includes('1111') ? send(res, 200, JSON.stringify(taskJson('1111'))) : send(res, 500, '')));
+    providers.endpoints.set('p', { name: 'p', baseUrl: s.url, auth: 'bearer' });
+    const c = await pool().client('p');
+    await c.fetchTask('1111');
+    await rejectsWith(c.fetchTask('2222'), 'ServerError');
+    assert.deepStrictEqual(
+      log.lines.map((l) => [l.level, l.message.replace(/\(\d+ ms\)/, '(n ms)')]),
+      [
+        ['debug', '[p] GET /mj/task/1111/fetch → 200 (n ms)'],
+        ['warn', '[p] GET /mj/task/2222/fetch → 500 (n ms)'],
+      ],
+    );
+    assert.ok(!JSON.stringify(log.lines).includes(KEY));
+  });
+
+  describe('the request timeout', () => {
+    it('is read from the settings when a client is built', async () => {
+      const s = await serve(() => undefined);
+      providers.endpoints.set('p', { name: 'p', baseUrl: s.url, auth: 'bearer' });
+      settings.requestTimeoutSeconds = 0.2;
+      await rejectsWith((await pool().client('p')).fetchTask(ID), 'Timeout', (e) => assert.match(e.message, /0\.2 s/));
+    });
+  });
+
+  describe('a failed build', () => {
+    it('is forgotten, so the next call tries again', async () => {
+      let fail = true;
+      providers.key = () => (fail ? Promise.reject(new Error('secret storage unavailable')) : Promise.resolve(KEY));
+      const clients = pool();
+      await assert.rejects(clients.client('p'), /secret storage unavailable/);
+      fail = false;
+      assert.ok((await clients.client('p')) instanceof MjClient);
+    });
+  });
+
+  describe('server quirks', () => {
+    it('are shared by the clients of one pool', async () => {
+      const s = await serve(withoutListByCondition);
+      providers.endpoints.set('p', { name: 'p', baseUrl: s.url, auth: 'bearer' });
+      providers.endpoints.set('relax', { name: 'relax', baseUrl: `${s.url}/mj`, auth: 'bearer' });
+      const clients = pool();
+      await (await clients.client('p')).fetchTasks(['1111']);
+      await (await clients.client('relax')).fetchTasks(['1111']);
+      await (await clients.client('p')).fetchTasks(['1111']);
+      assert.strictEqual(listRequests(s), 1, 'learnt once for the server, then per-ID fetches only');
+    });
+
+    it('are not shared between two pools', async () => {
+      const s = await serve(withoutListByCondition);
+      providers.endpoints.set('p', { name: 'p', baseUrl: s.url, auth: 'bearer' });
+      const first = pool();
+      const second = pool();
+      await (await first.client('p')).fetchTasks(['1111']);
+      await (await second.client('p')).fetchTasks(['1111']);
+      assert.strictEqual(listRequests(s), 2, 'the second pool asks for itself');
+      await (await first.client('p')).fetchTasks(['1111']);
+      await (await second.client('p')).fetchTasks(['1111']);
+      assert.strictEqual(listRequests(s), 2, 'and each remembers what it learnt');
+    });
+
+    it('are forgotten when providers change: the base URL may point at another server now', async () => {
+      const s = await serve(withoutListByCondition);
+      providers.endpoints.set('p', { name: 'p', baseUrl: s.url, auth: 'bearer' });
+      const clients = pool();
+      await (await clients.client('p')).fetchTasks(['1111']);
+      providers.changed.fire();
+      await (await clients.client('p')).fetchTasks(['1111']);
+      assert.strictEqual(listRequests(s), 2);
+    });
+  });
+
+  it('dispose stops listening to providers', () => {
+    const clients = pool();
+    assert.ok(providers.changed.hasListeners);
+    clients.dispose();
+    assert.ok(!providers.changed.hasListeners);
+  });
+});
