@@ -47,9 +47,12 @@ export class ServerConnection {
   readonly origin: URL;
   private readonly timeoutMs: number;
   private readonly maxBodyBytes: number;
+  /** A #private field: the key stays out of util.inspect, assertion diffs and JSON.stringify. */
+  readonly #opts: ConnectionOptions;
 
   /** Throws the validation message when the base URL is not usable. */
-  constructor(private readonly opts: ConnectionOptions) {
+  constructor(opts: ConnectionOptions) {
+    this.#opts = opts;
     const problem = validateBaseUrl(opts.baseUrl);
     if (problem !== null) throw new Error(problem);
     this.server = serverLabel(opts.baseUrl);
@@ -61,7 +64,7 @@ export class ServerConnection {
 
   /** The key, for masking it in what the server says; it is sent only by `request`. */
   get apiKey(): string | undefined {
-    return this.opts.apiKey;
+    return this.#opts.apiKey;
   }
 
   async request(
@@ -72,11 +75,11 @@ export class ServerConnection {
     body: string | undefined,
     signal: AbortSignal | undefined,
   ): Promise<Answer> {
-    const url = endpoint(this.opts.baseUrl, path, params);
+    const url = endpoint(this.#opts.baseUrl, path, params);
     const started = Date.now();
     const event = (extra: Partial<RequestEvent>): void => {
       try {
-        this.opts.onRequest?.({ method, path: new URL(url).pathname, ms: Date.now() - started, ...extra });
+        this.#opts.onRequest?.({ method, path: new URL(url).pathname, ms: Date.now() - started, ...extra });
       } catch {
         // a failing logger must not fail the request
       }
@@ -85,7 +88,7 @@ export class ServerConnection {
       const reply = await send({
         method,
         url,
-        headers: authHeaders(this.opts.auth, this.opts.apiKey),
+        headers: authHeaders(this.#opts.auth, this.#opts.apiKey),
         body,
         timeoutMs: this.timeoutMs,
         maxBodyBytes: this.maxBodyBytes,
@@ -102,23 +105,23 @@ export class ServerConnection {
 
   /** Throws for statuses that mean the same everywhere; returns the context with the status. */
   failFast<C extends MjErrorContext>({ reply, body }: Answer, ctx: C): C & { status: number } {
-    const error = statusError(reply, body, ctx, this.opts.apiKey);
+    const error = statusError(reply, body, ctx, this.#opts.apiKey);
     if (error) throw error;
     return { ...ctx, status: reply.status };
   }
 
   /** Throws trueai's business exception (HTTP 200 `{success:false, code:-1, message}`) as a refusal. */
   throwIfLogicException(value: unknown, c: MjErrorContext): void {
-    const error = logicException(value, c, this.opts.apiKey);
+    const error = logicException(value, c, this.#opts.apiKey);
     if (error) throw error;
   }
 
   /** What the server said, short, with the key masked. */
   said(body: Body): string | undefined {
-    return serverMessage(body, this.opts.apiKey);
+    return serverMessage(body, this.#opts.apiKey);
   }
 
   mask(text: string): string {
-    return maskSecrets(text, [this.opts.apiKey]);
+    return maskSecrets(text, [this.#opts.apiKey]);
   }
 }

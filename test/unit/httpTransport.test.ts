@@ -2,6 +2,7 @@
 // request listener, network failures, timeouts, caller cancellation, redirects and the body cap.
 
 import * as assert from 'assert';
+import { inspect } from 'util';
 import { RequestEvent } from '../../src/core/client';
 import { BadResponseError, MjError, NetworkError, TimeoutError } from '../../src/core/errors';
 import { isAbortError } from '../../src/core/http';
@@ -35,6 +36,11 @@ describe('http: the transport over loopback', () => {
       const s = await serve((_req, res) => send(res, 200, JSON.stringify(taskJson(ID))));
       await client(s, { apiKey: '  ' }).fetchTask(ID);
       assert.strictEqual(s.requests[0].headers.authorization, undefined);
+    });
+
+    it('keeps the key out of an inspected or stringified client', () => {
+      const c = client('http://127.0.0.1:9');
+      for (const text of [inspect(c, { depth: null, showHidden: true }), JSON.stringify(c)]) assert.ok(!text.includes(KEY), text);
     });
 
     it('masks the key when a server echoes it in a 401 message', async () => {
