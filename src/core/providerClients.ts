@@ -53,6 +53,10 @@ export class ProviderClients implements Disposable {
         // A changed base URL may be a different server: what was learnt about the old one no longer holds.
         this.quirks = new ServerQuirks();
       }),
+      settings.onDidChange((keys) => {
+        // Clients keep the timeout they were built with; the servers are the same, so the quirks stay.
+        if (keys.has('requestTimeoutSeconds')) this.clients.clear();
+      }),
     ];
   }
 

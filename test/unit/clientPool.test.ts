@@ -142,6 +142,24 @@ describe('client pool (ProviderClients)', () => {
       settings.requestTimeoutSeconds = 0.2;
       await rejectsWith((await pool().client('p')).fetchTask(ID), 'Timeout', (e) => assert.match(e.message, /0\.2 s/));
     });
+
+    it('a changed requestTimeoutSeconds applies to the next request without a provider change', async () => {
+      const s = await serve(() => undefined);
+      providers.endpoints.set('p', { name: 'p', baseUrl: s.url, auth: 'bearer' });
+      const clients = pool();
+      const before = await clients.client('p');
+      settings.setTimeout(0.2);
+      const after = await clients.client('p');
+      assert.ok(after !== before, 'a client built with the old timeout is not handed out any more');
+      await rejectsWith(after.fetchTask(ID), 'Timeout', (e) => assert.match(e.message, /0\.2 s/));
+    });
+
+    it('other settings changes keep the clients', async () => {
+      const clients = pool();
+      const before = await clients.client('p');
+      settings.changed.fire(new Set<SettingKey>(['pollIntervalSeconds', 'notifications']));
+      assert.ok((await clients.client('p')) === before);
+    });
   });
 
   describe('a failed build', () => {
@@ -156,13 +174,14 @@ describe('client pool (ProviderClients)', () => {
   });
 
   describe('server quirks', () => {
-    it('are shared by the clients of one pool', async () => {
+    it('are shared by the clients of one pool, and outlive a timeout change', async () => {
       const s = await serve(withoutListByCondition);
       providers.endpoints.set('p', { name: 'p', baseUrl: s.url, auth: 'bearer' });
       providers.endpoints.set('relax', { name: 'relax', baseUrl: `${s.url}/mj`, auth: 'bearer' });
       const clients = pool();
       await (await clients.client('p')).fetchTasks(['1111']);
       await (await clients.client('relax')).fetchTasks(['1111']);
+      settings.setTimeout(10);
       await (await clients.client('p')).fetchTasks(['1111']);
       assert.strictEqual(listRequests(s), 1, 'learnt once for the server, then per-ID fetches only');
     });
@@ -191,10 +210,10 @@ describe('client pool (ProviderClients)', () => {
     });
   });
 
-  it('dispose stops listening to providers', () => {
+  it('dispose stops listening to providers and settings', () => {
     const clients = pool();
-    assert.ok(providers.changed.hasListeners);
+    assert.ok(providers.changed.hasListeners && settings.changed.hasListeners);
     clients.dispose();
-    assert.ok(!providers.changed.hasListeners);
+    assert.ok(!providers.changed.hasListeners && !settings.changed.hasListeners);
   });
 });
