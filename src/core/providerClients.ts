@@ -62,12 +62,15 @@ export class ProviderClients implements Disposable {
 
   /** The client for `providerName`; rejects with NotConfiguredError when there is no such provider. */
   client(providerName: string): Promise<MjClient> {
-    let client = this.clients.get(providerName);
-    if (!client) {
-      client = this.create(providerName);
-      this.clients.set(providerName, client);
-      client.catch(() => this.clients.delete(providerName));
-    }
+    const cached = this.clients.get(providerName);
+    if (cached) return cached;
+    const client = this.create(providerName);
+    this.clients.set(providerName, client);
+    // A failed build is not kept, so the next call tries again. Only this entry: after a change a
+    // newer client may have taken the name while this build was still waiting for its key.
+    client.catch(() => {
+      if (this.clients.get(providerName) === client) this.clients.delete(providerName);
+    });
     return client;
   }
 

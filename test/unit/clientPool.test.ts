@@ -52,6 +52,17 @@ class FakeLog implements RequestLog {
   }
 }
 
+/** A promise with its resolve and reject at hand. */
+function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void; reject: (e: Error) => void } {
+  let resolve!: (v: T) => void;
+  let reject!: (e: Error) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
 /** A server with per-ID fetch only: list-by-condition answers 404. */
 const withoutListByCondition: Handler = (req, res) =>
   req.url.endsWith('/list-by-condition') ? send(res, 404, '') : send(res, 200, JSON.stringify(taskJson(decodeURIComponent(req.url.split('/')[3]))));
@@ -170,6 +181,20 @@ describe('client pool (ProviderClients)', () => {
       await assert.rejects(clients.client('p'), /secret storage unavailable/);
       fail = false;
       assert.ok((await clients.client('p')) instanceof MjClient);
+    });
+
+    it('does not take a newer client built after a provider change with it', async () => {
+      const oldKey = deferred<string | undefined>();
+      providers.key = () => oldKey.promise;
+      const clients = pool();
+      const stale = clients.client('p');
+      // The provider changes while the old build still waits for its key; the new build succeeds.
+      providers.changed.fire();
+      providers.key = () => Promise.resolve(KEY);
+      const fresh = await clients.client('p');
+      oldKey.reject(new Error('the old key could not be read'));
+      await assert.rejects(stale, /the old key could not be read/);
+      assert.ok((await clients.client('p')) === fresh, 'the newer client is still the one handed out');
     });
   });
 
