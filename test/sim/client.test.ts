@@ -9,6 +9,7 @@ import { BadResponseError, MjError, RateLimitedError, ServerError } from '../../
 import { ServerQuirks } from '../../src/core/serverQuirks';
 import type { AuthScheme } from '../../src/core/types';
 import { startSimulator, type Dialect, type Simulator } from '../../src/simulator';
+import { rejectsMjError } from '../unit/clientFixture';
 
 const KEY = 'mj-sim-key';
 const SCHEME: Record<Dialect, AuthScheme> = { novicezk: 'mj-api-secret', trueai: 'raw', newapi: 'bearer' };
@@ -27,16 +28,9 @@ function client(s: Simulator, extra: Partial<ConstructorParameters<typeof MjClie
   return new MjClient({ baseUrl: s.url, auth: SCHEME[s.dialect], apiKey: KEY, ...extra });
 }
 
-/** Awaits a rejection with an MjError of `kind`; returns it for further checks. */
-async function rejects<T extends MjError = MjError>(p: Promise<unknown>, kind: MjError['kind']): Promise<T> {
-  let caught: unknown;
-  await assert.rejects(p, (e: unknown) => {
-    caught = e;
-    return true;
-  });
-  assert.ok(caught instanceof MjError, `expected an MjError, got ${String(caught)}`);
-  assert.strictEqual(caught.kind, kind, caught.message);
-  return caught as T;
+/** Awaits a rejection with an MjError of `kind` that never mentions the key; returns it for further checks. */
+function rejects<T extends MjError = MjError>(p: Promise<unknown>, kind: MjError['kind']): Promise<T> {
+  return rejectsMjError<T>(p, kind, KEY);
 }
 
 afterEach(async () => {

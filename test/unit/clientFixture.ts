@@ -19,8 +19,8 @@ export function client(server: Loopback | string, extra: Partial<ClientOptions> 
   return new MjClient({ baseUrl: typeof server === 'string' ? server : server.url, auth: 'bearer', apiKey: KEY, ...extra });
 }
 
-/** Asserts an MjError of `kind` that never mentions KEY, then runs `check`. */
-export async function rejectsWith<T extends MjError>(p: Promise<unknown>, kind: string, check?: (e: T) => void): Promise<T> {
+/** Asserts an MjError of `kind` whose message, hint and JSON never mention `secret`; returns it. */
+export async function rejectsMjError<T extends MjError>(p: Promise<unknown>, kind: MjError['kind'], secret: string): Promise<T> {
   let caught: unknown;
   await assert.rejects(p, (e: unknown) => {
     caught = e;
@@ -28,9 +28,15 @@ export async function rejectsWith<T extends MjError>(p: Promise<unknown>, kind: 
   });
   assert.ok(caught instanceof MjError, `expected an MjError, got ${String(caught)}`);
   assert.strictEqual(caught.kind, kind, caught.message);
-  for (const text of [caught.message, caught.hint, JSON.stringify(caught.toJSON())]) assert.ok(!text.includes(KEY), text);
-  check?.(caught as T);
+  for (const text of [caught.message, caught.hint, JSON.stringify(caught.toJSON())]) assert.ok(!text.includes(secret), text);
   return caught as T;
+}
+
+/** Asserts an MjError of `kind` that never mentions KEY, then runs `check`. */
+export async function rejectsWith<T extends MjError>(p: Promise<unknown>, kind: MjError['kind'], check?: (e: T) => void): Promise<T> {
+  const e = await rejectsMjError<T>(p, kind, KEY);
+  check?.(e);
+  return e;
 }
 
 /** Resolves once `condition` holds; fails after `ms`. */

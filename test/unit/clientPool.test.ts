@@ -7,8 +7,9 @@ import { MjClient } from '../../src/core/client';
 import { Emitter } from '../../src/core/events';
 import { ClientSettings, ProviderClients, ProviderEndpoint, ProviderSource, RequestLog } from '../../src/core/providerClients';
 import { SettingsValues } from '../../src/core/settingsDefaults';
+import { AuthScheme } from '../../src/core/types';
 import { ID, KEY, rejectsWith, taskJson } from './clientFixture';
-import { Handler, loopbacks, send } from './loopback';
+import { Handler, Loopback, loopbacks, send } from './loopback';
 
 type SettingKey = keyof SettingsValues;
 
@@ -19,6 +20,9 @@ class FakeProviders implements ProviderSource {
   /** How getKey answers; a test may hand out promises it settles itself. */
   key: (name: string) => Promise<string | undefined> = () => Promise.resolve(KEY);
 
+  add(name: string, baseUrl: string, auth: AuthScheme = 'bearer'): void {
+    this.endpoints.set(name, { name, baseUrl, auth });
+  }
   get(name: string): ProviderEndpoint | undefined {
     return this.endpoints.get(name);
   }
@@ -69,6 +73,11 @@ const withoutListByCondition: Handler = (req, res) =>
 
 const listRequests = (s: { requests: { url: string }[] }): number => s.requests.filter((r) => r.url.endsWith('/list-by-condition')).length;
 
+/** One poll of `provider` through `pool`'s client for it. */
+async function pollThrough(pool: ProviderClients, provider = 'p'): Promise<void> {
+  await (await pool.client(provider)).fetchTasks(['1111']);
+}
+
 describe('client pool (ProviderClients)', () => {
   const serve = loopbacks();
   let providers: FakeProviders;
@@ -78,12 +87,19 @@ describe('client pool (ProviderClients)', () => {
 
   beforeEach(() => {
     providers = new FakeProviders();
-    providers.endpoints.set('p', { name: 'p', baseUrl: 'http://127.0.0.1:9', auth: 'bearer' });
+    providers.add('p', 'http://127.0.0.1:9');
     settings = new FakeSettings();
     log = new FakeLog();
     pools = [];
   });
   afterEach(() => pools.forEach((p) => p.dispose()));
+
+  /** A server with per-ID fetches only, as provider 'p'. */
+  async function serveWithoutListByCondition(): Promise<Loopback> {
+    const s = await serve(withoutListByCondition);
+    providers.add('p', s.url);
+    return s;
+  }
 
   function pool(): ProviderClients {
     const p = new ProviderClients(providers, settings, log);
@@ -92,7 +108,7 @@ describe('client pool (ProviderClients)', () => {
   }
 
   it('builds one client per provider and hands out the same one', async () => {
-    providers.endpoints.set('q', { name: 'q', baseUrl: 'http://127.0.0.1:10', auth: 'none' });
+    providers.add('q', 'http://127.0.0.1:10', 'none');
     const clients = pool();
     const p = await clients.client('p');
     assert.ok(p instanceof MjClient);
@@ -102,8 +118,8 @@ describe('client pool (ProviderClients)', () => {
 
   it('sends the provider’s key with its auth scheme, and asks for none with auth none', async () => {
     const s = await serve((_req, res) => send(res, 200, JSON.stringify(taskJson(ID))));
-    providers.endpoints.set('p', { name: 'p', baseUrl: s.url, auth: 'mj-api-secret' });
-    providers.endpoints.set('open', { name: 'open', baseUrl: s.url, auth: 'none' });
+    providers.add('p', s.url, 'mj-api-secret');
+    providers.add('open', s.url, 'none');
     const asked: string[] = [];
     providers.key = (name) => {
       asked.push(name);
@@ -119,7 +135,7 @@ describe('client pool (ProviderClients)', () => {
   it('an unknown provider is NotConfigured, and is asked for again next time', async () => {
     const clients = pool();
     await rejectsWith(clients.client('later'), 'NotConfigured');
-    providers.endpoints.set('later', { name: 'later', baseUrl: 'http://127.0.0.1:11', auth: 'none' });
+    providers.add('later', 'http://127.0.0.1:11', 'none');
     assert.ok((await clients.client('later')) instanceof MjClient);
   });
 
@@ -132,7 +148,7 @@ describe('client pool (ProviderClients)', () => {
 
   it('logs each request in one line without the key: failures as warnings, the rest as debug', async () => {
     const s = await serve((req, res) => (req.url.includes('1111') ? send(res, 200, JSON.stringify(taskJson('1111'))) : send(res, 500, '')));
-    providers.endpoints.set('p', { name: 'p', baseUrl: s.url, auth: 'bearer' });
+    providers.add('p', s.url);
     const c = await pool().client('p');
     await c.fetchTask('1111');
     await rejectsWith(c.fetchTask('2222'), 'ServerError');
@@ -149,14 +165,14 @@ describe('client pool (ProviderClients)', () => {
   describe('the request timeout', () => {
     it('is read from the settings when a client is built', async () => {
       const s = await serve(() => undefined);
-      providers.endpoints.set('p', { name: 'p', baseUrl: s.url, auth: 'bearer' });
+      providers.add('p', s.url);
       settings.requestTimeoutSeconds = 0.2;
       await rejectsWith((await pool().client('p')).fetchTask(ID), 'Timeout', (e) => assert.match(e.message, /0\.2 s/));
     });
 
     it('a changed requestTimeoutSeconds applies to the next request without a provider change', async () => {
       const s = await serve(() => undefined);
-      providers.endpoints.set('p', { name: 'p', baseUrl: s.url, auth: 'bearer' });
+      providers.add('p', s.url);
       const clients = pool();
       const before = await clients.client('p');
       settings.setTimeout(0.2);
@@ -200,37 +216,34 @@ describe('client pool (ProviderClients)', () => {
 
   describe('server quirks', () => {
     it('are shared by the clients of one pool, and outlive a timeout change', async () => {
-      const s = await serve(withoutListByCondition);
-      providers.endpoints.set('p', { name: 'p', baseUrl: s.url, auth: 'bearer' });
-      providers.endpoints.set('relax', { name: 'relax', baseUrl: `${s.url}/mj`, auth: 'bearer' });
+      const s = await serveWithoutListByCondition();
+      providers.add('relax', `${s.url}/mj`);
       const clients = pool();
-      await (await clients.client('p')).fetchTasks(['1111']);
-      await (await clients.client('relax')).fetchTasks(['1111']);
+      await pollThrough(clients);
+      await pollThrough(clients, 'relax');
       settings.setTimeout(10);
-      await (await clients.client('p')).fetchTasks(['1111']);
+      await pollThrough(clients);
       assert.strictEqual(listRequests(s), 1, 'learnt once for the server, then per-ID fetches only');
     });
 
     it('are not shared between two pools', async () => {
-      const s = await serve(withoutListByCondition);
-      providers.endpoints.set('p', { name: 'p', baseUrl: s.url, auth: 'bearer' });
+      const s = await serveWithoutListByCondition();
       const first = pool();
       const second = pool();
-      await (await first.client('p')).fetchTasks(['1111']);
-      await (await second.client('p')).fetchTasks(['1111']);
+      await pollThrough(first);
+      await pollThrough(second);
       assert.strictEqual(listRequests(s), 2, 'the second pool asks for itself');
-      await (await first.client('p')).fetchTasks(['1111']);
-      await (await second.client('p')).fetchTasks(['1111']);
+      await pollThrough(first);
+      await pollThrough(second);
       assert.strictEqual(listRequests(s), 2, 'and each remembers what it learnt');
     });
 
     it('are forgotten when providers change: the base URL may point at another server now', async () => {
-      const s = await serve(withoutListByCondition);
-      providers.endpoints.set('p', { name: 'p', baseUrl: s.url, auth: 'bearer' });
+      const s = await serveWithoutListByCondition();
       const clients = pool();
-      await (await clients.client('p')).fetchTasks(['1111']);
+      await pollThrough(clients);
       providers.changed.fire();
-      await (await clients.client('p')).fetchTasks(['1111']);
+      await pollThrough(clients);
       assert.strictEqual(listRequests(s), 2);
     });
   });

@@ -4,7 +4,7 @@
 
 import * as assert from 'assert';
 import { MjClient } from '../../src/core/client';
-import { BadResponseError } from '../../src/core/errors';
+import { BadResponseError, MjErrorKind } from '../../src/core/errors';
 import { ServerQuirks } from '../../src/core/serverQuirks';
 import { client, ID, rejectsWith, taskJson } from './clientFixture';
 import { closedPort, Handler, loopbacks, send } from './loopback';
@@ -212,7 +212,7 @@ describe('client reads over loopback', () => {
       assert.deepStrictEqual([r.errors.get('1111')?.kind, r.errors.get('2222')?.kind], ['Unauthorized', 'ServerError']);
     });
 
-    const whole: [string, number, string, string][] = [
+    const whole: [string, number, string, MjErrorKind][] = [
       ['401', 401, '', 'Unauthorized'],
       ['429', 429, '', 'RateLimited'],
       ['500', 500, '', 'ServerError'],
