@@ -17,6 +17,7 @@ import { registerRemoveProvider } from './providers/commands/removeProvider';
 import { registerSetApiKey } from './providers/commands/setApiKey';
 import { registerTestConnection } from './providers/commands/testConnection';
 import { ProviderRegistry } from './providers/providerRegistry';
+import { Settings } from './settings/settings';
 import { registerTaskStatusBar } from './statusBar/taskStatusBar';
 import { registerClearFilter } from './tasks/clearFilter';
 import { registerClearFinished } from './tasks/clearFinished';
@@ -42,10 +43,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     { get: (k) => context.globalState.get(k), update: async (k, v) => context.globalState.update(k, v) },
     (m) => log.warn(m),
   );
-  const clients = new ClientPool(providers, log);
+  const settings = new Settings();
+  const clients = new ClientPool(providers, settings, log);
   const viewState = new ViewState(context.globalState);
   flushTrackedTasks = () => store.flush();
-  context.subscriptions.push(log, providers, clients, viewState, store);
+  context.subscriptions.push(log, providers, settings, clients, viewState, store);
   await applyDevSetup(providers, store, log);
   const scheduler = createPolling(context, store, clients, providers, log);
   const deps: Deps = { store, providers, clients, scheduler, viewState, log };

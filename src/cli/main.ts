@@ -3,6 +3,7 @@
 
 import * as l10n from '@vscode/l10n';
 import { MjClient } from '../core/client';
+import { ServerQuirks } from '../core/serverQuirks';
 import { parseTaskIdInput } from '../core/taskIdInput';
 import { helpText, parseArgs, RunOptions, UsageError } from './args';
 import { Io, runFetch, runWatch } from './commands';
@@ -44,6 +45,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
     auth: options.auth,
     apiKey: options.apiKey,
     timeoutMs: options.timeoutMs,
+    // What this run learns about the server lasts for this run only.
+    quirks: new ServerQuirks(),
   });
   return options.command === 'fetch'
     ? runFetch(client, ids, options.json, io)

@@ -4,10 +4,12 @@
 // driven by the test (`now` option), so nothing here waits for time to pass.
 
 import * as assert from 'assert';
-import { forgetServerQuirks, MjClient } from '../../src/core/client';
+import { MjClient } from '../../src/core/client';
 import { BadResponseError, MjError, RateLimitedError, ServerError } from '../../src/core/errors';
+import { ServerQuirks } from '../../src/core/serverQuirks';
 import type { AuthScheme } from '../../src/core/types';
 import { startSimulator, type Dialect, type Simulator } from '../../src/simulator';
+import { rejectsMjError } from '../unit/clientFixture';
 
 const KEY = 'mj-sim-key';
 const SCHEME: Record<Dialect, AuthScheme> = { novicezk: 'mj-api-secret', trueai: 'raw', newapi: 'bearer' };
@@ -26,22 +28,14 @@ function client(s: Simulator, extra: Partial<ConstructorParameters<typeof MjClie
   return new MjClient({ baseUrl: s.url, auth: SCHEME[s.dialect], apiKey: KEY, ...extra });
 }
 
-/** Awaits a rejection with an MjError of `kind`; returns it for further checks. */
-async function rejects<T extends MjError = MjError>(p: Promise<unknown>, kind: MjError['kind']): Promise<T> {
-  let caught: unknown;
-  await assert.rejects(p, (e: unknown) => {
-    caught = e;
-    return true;
-  });
-  assert.ok(caught instanceof MjError, `expected an MjError, got ${String(caught)}`);
-  assert.strictEqual(caught.kind, kind, caught.message);
-  return caught as T;
+/** Awaits a rejection with an MjError of `kind` that never mentions the key; returns it for further checks. */
+function rejects<T extends MjError = MjError>(p: Promise<unknown>, kind: MjError['kind']): Promise<T> {
+  return rejectsMjError<T>(p, kind, KEY);
 }
 
 afterEach(async () => {
   await Promise.all(sims.map((s) => s.close()));
   sims = [];
-  forgetServerQuirks();
 });
 
 for (const dialect of DIALECTS) {
@@ -177,13 +171,14 @@ describe('client × simulator: dialect specifics', () => {
     const s = await sim('newapi');
     const ids = Array.from({ length: 6 }, () => s.createTask({ status: 'SUCCESS' }));
     s.setFaults([{ kind: 'html', path: 'POST /mj/task/list-by-condition' }]);
-    const batch = await client(s).fetchTasks([...ids, '3333333333333333']);
+    const quirks = new ServerQuirks();
+    const batch = await client(s, { quirks }).fetchTasks([...ids, '3333333333333333']);
     assert.strictEqual(batch.tasks.size, 6);
     assert.deepStrictEqual(batch.missing, ['3333333333333333']);
     assert.deepStrictEqual(s.requestCounts(), { 'POST /mj/task/list-by-condition': 1, 'GET /mj/task/:id/fetch': 7 });
-    // Learnt: the next batch goes straight to per-ID fetches.
+    // Learnt: the next batch, from any client sharing what was learnt, goes straight to per-ID fetches.
     s.resetCounts();
-    await client(s).fetchTasks(ids.slice(0, 2));
+    await client(s, { quirks }).fetchTasks(ids.slice(0, 2));
     assert.deepStrictEqual(s.requestCounts(), { 'GET /mj/task/:id/fetch': 2 });
   });
 

@@ -62,3 +62,20 @@ export async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
+
+/**
+ * A `serve(handler)` for the enclosing `describe`: each server it starts is closed after each
+ * test. Call it at describe level, where mocha's `afterEach` applies.
+ */
+export function loopbacks(): (handler: Handler) => Promise<Loopback> {
+  let servers: Loopback[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    servers = [];
+  });
+  return async (handler) => {
+    const s = await startLoopback(handler);
+    servers.push(s);
+    return s;
+  };
+}

@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { forgetServerQuirks, MjClient } from '../../src/core/client';
+import { MjClient } from '../../src/core/client';
 import { BadResponseError, MjError, RateLimitedError, SubmitRejectedError } from '../../src/core/errors';
 import { parseJson } from '../../src/core/json';
 import { normalizeTask } from '../../src/core/task';
@@ -160,7 +160,6 @@ describe('samples: derived error and submit bodies over HTTP', () => {
     server = await startLoopback((_req, res) => send(res, next.status, readFixture(next.file), next.type));
   });
   after(() => server.close());
-  beforeEach(() => forgetServerQuirks());
 
   const client = (): MjClient => new MjClient({ baseUrl: server.url, auth: 'bearer', apiKey: 'sk-test-key-1234567890' });
   const serve = (file: string, status: number, type: string | null = 'application/json; charset=utf-8'): void => {

@@ -3,7 +3,7 @@
 // normalizeTask directly and, for the wrappers, through MjClient over loopback HTTP.
 
 import * as assert from 'assert';
-import { forgetServerQuirks, MjClient } from '../../src/core/client';
+import { MjClient } from '../../src/core/client';
 import { BadResponseError, MjError, TaskNotFoundError } from '../../src/core/errors';
 import { resolveMediaUrl } from '../../src/core/mediaUrls';
 import { normalizeTask, unwrapTask, unwrapTaskList } from '../../src/core/task';
@@ -92,7 +92,6 @@ describe('unfamiliar shapes: wrappers', () => {
 
 describe('unfamiliar shapes: MjClient over loopback', () => {
   let server: Loopback | undefined;
-  beforeEach(() => forgetServerQuirks());
   afterEach(async () => {
     await server?.close();
     server = undefined;
