@@ -1,6 +1,7 @@
 // Asking the server to do something: /imagine, a button's action, the modal that some actions
 // need, and cancel, with each server's way of saying "accepted" or "refused".
 
+import { isAcceptedSubmitCode } from './submitCodes';
 import * as l10n from '@vscode/l10n';
 import { BadResponseError, MjErrorContext, SubmitRejectedError } from './errors';
 import { idText } from './json';
@@ -9,9 +10,6 @@ import { isRecord } from './record';
 import { badBody } from './reply';
 import { ServerConnection } from './serverConnection';
 import { SubmitResult } from './types';
-
-/** 1 submitted; 21 a modal task waits for its input (novicezk: the task already exists); 22 queued. */
-const ACCEPTED_CODES: ReadonlySet<number> = new Set([1, 21, 22]);
 
 export class TaskSubmits {
   constructor(private readonly conn: ServerConnection) {}
@@ -60,7 +58,7 @@ export class TaskSubmits {
       // gateways (new-api's upstream_error), on 404 from trueai (code 3, parent not found).
       if (typeof v.code === 'number') {
         const description = typeof v.description === 'string' ? this.conn.mask(v.description) : '';
-        if (!ACCEPTED_CODES.has(v.code) || reply.status >= 300) throw new SubmitRejectedError(c, v.code, description);
+        if (!isAcceptedSubmitCode(v.code) || reply.status >= 300) throw new SubmitRejectedError(c, v.code, description);
         const taskId = firstId(v.result);
         if (taskId === null) throw new BadResponseError(c, 'shape');
         return {
