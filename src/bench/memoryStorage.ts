@@ -1,4 +1,4 @@
-import { StoreStorage } from '../core/taskStore';
+import { StoreStorage } from '../core/storeWriter';
 
 /**
  * Stands in for VS Code's globalState: it keeps a JSON string, as the real one serialises every

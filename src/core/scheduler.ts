@@ -1,7 +1,8 @@
 import { isMjError, MjError, RateLimitedError, TaskNotFoundError } from './errors';
 import { SETTINGS_DEFAULTS, UNFOCUSED_POLL_FACTOR } from './settingsDefaults';
 import { DisposableStore, Emitter, Event, Disposable } from './events';
-import { TaskStore, TrackedTask } from './taskStore';
+import { TaskStore } from './taskStore';
+import { TrackedTask } from './trackedTask';
 import { Task } from './types';
 
 // One adaptive, batched poll loop for every active task (STYLE.md §7–8).

@@ -13,7 +13,8 @@ import {
   PollSettings,
   sanitizeSettings,
 } from '../../src/core/scheduler';
-import { StoreStorage, TaskStore, TaskStoreChange } from '../../src/core/taskStore';
+import { StoreStorage } from '../../src/core/storeWriter';
+import { TaskStore, TaskStoreChange } from '../../src/core/taskStore';
 import { Task, TaskStatus } from '../../src/core/types';
 import { makeTask } from './taskFixture';
 
