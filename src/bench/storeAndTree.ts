@@ -1,9 +1,9 @@
 import { blankTask } from '../core/blankTask';
+import { JsonMemoryStorage } from '../core/memoryStorage';
 import { TASK_STORE_KEY } from '../core/storeCodec';
 import { TaskStore } from '../core/taskStore';
 import { NO_FILTER, buildTaskView, parseFilter } from '../core/taskView';
 import { Task } from '../core/types';
-import { JsonMemoryStorage } from './memoryStorage';
 import { medianOf, timeMs } from './stats';
 
 const PROMPTS = ['a red fox in the snow --ar 3:2', '吉卜力风格的海边小镇', 'isometric city at night, neon', 'portrait of an old sailor --v 7'];
