@@ -54,11 +54,7 @@ describe('PollScheduler: batching and cadence', () => {
     it('keeps intervalMs while progress moves', async () => {
       const h = harness();
       track(h, ['1']);
-      let progress = 0;
-      h.server.handler = async (call) => {
-        h.server.set('1', 'IN_PROGRESS', ++progress);
-        return h.server.answer(call.ids);
-      };
+      h.server.keepMoving('1');
       await h.clock.tickAsync(0);
       await h.clock.tickAsync(30_000);
       assert.deepEqual(h.server.gaps(), Array(10).fill(3000));
@@ -86,11 +82,7 @@ describe('PollScheduler: batching and cadence', () => {
     it('polls unfocusedFactor times slower while unfocused', async () => {
       const h = harness({ focused: false });
       track(h, ['1']);
-      let progress = 0;
-      h.server.handler = async (call) => {
-        h.server.set('1', 'IN_PROGRESS', ++progress);
-        return h.server.answer(call.ids);
-      };
+      h.server.keepMoving('1');
       await h.clock.tickAsync(0);
       await h.clock.tickAsync(60_000);
       assert.deepEqual(h.server.gaps(), [12000, 12000, 12000, 12000, 12000]);

@@ -73,6 +73,15 @@ export class FakeServer {
     this.tasks.set(id, makeTask(id, status, { progress }));
   }
 
+  /** Answers every call with `id` a step further along, so each round sees it move. */
+  keepMoving(id: string): void {
+    let progress = 0;
+    this.handler = async (call) => {
+      this.set(id, 'IN_PROGRESS', ++progress % 100);
+      return this.answer(call.ids);
+    };
+  }
+
   /** Gaps between consecutive calls (to one provider, if given). */
   gaps(provider?: string): number[] {
     const at = this.calls.filter((c) => !provider || c.provider === provider).map((c) => c.at);

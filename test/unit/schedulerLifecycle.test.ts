@@ -81,11 +81,7 @@ describe('PollScheduler: stopping, stuck tasks, pollNow and lifecycle', () => {
       const h = harness();
       track(h, ['moving'], 'A');
       track(h, ['stalled'], 'B');
-      let progress = 0;
-      h.server.handler = async (call) => {
-        h.server.set('moving', 'IN_PROGRESS', ++progress % 100); // keeps the loop at 3 s
-        return h.server.answer(call.ids);
-      };
+      h.server.keepMoving('moving'); // keeps the loop at 3 s
       await h.clock.tickAsync(0);
       const addedAt = h.store.get('stalled')!.lastChangedAt;
       await h.clock.tickAsync(600_000 - 1);
@@ -189,11 +185,7 @@ describe('PollScheduler: stopping, stuck tasks, pollNow and lifecycle', () => {
     it('picks up setting changes at the next cycle', async () => {
       const h = harness();
       track(h, ['1']);
-      let progress = 0;
-      h.server.handler = async (call) => {
-        h.server.set('1', 'IN_PROGRESS', ++progress);
-        return h.server.answer(call.ids);
-      };
+      h.server.keepMoving('1');
       await h.clock.tickAsync(0);
       h.settings.intervalMs = 5000;
       await h.clock.tickAsync(15_000);
