@@ -6,7 +6,8 @@ import { TaskStore } from './taskStore';
 import { TrackedTask } from './trackedTask';
 
 // One adaptive, batched poll loop for every active task: the extension's and the CLI's watch.
-// When each task is due is pollSchedule.ts; what errors and misses make it wait, pollLedger.ts.
+// When each task is due: pollSchedule.ts; what errors and misses make it wait: pollLedger.ts;
+// what a round's answers do to the store: pollRound.ts.
 //
 // - A task is polled only while active (never fetched, or not terminal). With nothing to poll
 //   there is no timer at all; a store change (add, reload) re-arms the loop.
@@ -92,9 +93,10 @@ export class PollScheduler implements Disposable {
     this.store = deps.store;
     this.clock = deps.clock ?? systemClock;
     this.log = (msg) => deps.log?.(`Poll: ${msg}`);
-    this.pollEmitter = this.disposables.add(new Emitter<PollReport>((err) => this.log(`a listener failed: ${String(err)}`)));
+    const onListenerError = (err: unknown) => this.log(`a listener failed: ${String(err)}`);
+    this.pollEmitter = this.disposables.add(new Emitter<PollReport>(onListenerError));
     this.onDidPoll = this.pollEmitter.event;
-    this.giveUpEmitter = this.disposables.add(new Emitter<PollGiveUp>((err) => this.log(`a listener failed: ${String(err)}`)));
+    this.giveUpEmitter = this.disposables.add(new Emitter<PollGiveUp>(onListenerError));
     this.onDidGiveUp = this.giveUpEmitter.event;
     this.focused = deps.isFocused?.() ?? true;
     this.ledger = new PollLedger(deps.giveUp);
@@ -194,13 +196,7 @@ export class PollScheduler implements Disposable {
     }
     const settings = sanitizeSettings(this.deps.settings(), this.minIntervalMs);
     const now = this.clock.now();
-    const candidates: PollCandidate[] = [];
-    for (const t of this.store.active()) {
-      const c = this.ledger.candidate(t);
-      if (c) {
-        candidates.push(c);
-      }
-    }
+    const candidates = this.pollable().map(({ c }) => c);
     const delay = computeNextDelay({ now, quietCycles: this.quietCycles, candidates }, settings, this.focused);
     if (delay === null) {
       return; // nothing pollable: no timer at all
@@ -213,19 +209,21 @@ export class PollScheduler implements Disposable {
     }, delay);
   }
 
+  /** Active tasks polled automatically (not given up on), with what the schedule needs of each. */
+  private pollable(): Array<{ t: TrackedTask; c: PollCandidate }> {
+    const out: Array<{ t: TrackedTask; c: PollCandidate }> = [];
+    for (const t of this.store.active()) {
+      const c = this.ledger.candidate(t);
+      if (c) out.push({ t, c });
+    }
+    return out;
+  }
+
   private selectTasks(forced: ForcedRequest | null, settings: PollSettings, now: number): TrackedTask[] {
     if (!forced) {
-      const pollable: Array<{ t: TrackedTask; c: PollCandidate }> = [];
-      const asked = new Set<string>();
-      for (const t of this.store.active()) {
-        const c = this.ledger.candidate(t);
-        if (c) {
-          pollable.push({ t, c });
-          if (isDue(c, now, this.quietCycles, settings, this.focused)) {
-            asked.add(t.provider);
-          }
-        }
-      }
+      const pollable = this.pollable();
+      const due = pollable.filter(({ c }) => isDue(c, now, this.quietCycles, settings, this.focused));
+      const asked = new Set(due.map(({ t }) => t.provider));
       return pollable
         .filter(({ t, c }) => asked.has(t.provider) && isDue(c, now, this.quietCycles, settings, this.focused, true))
         .map(({ t }) => t);
