@@ -1,7 +1,9 @@
+import { blankTask } from '../core/blankTask';
+import { JsonMemoryStorage } from '../core/memoryStorage';
+import { TASK_STORE_KEY } from '../core/storeCodec';
 import { TaskStore } from '../core/taskStore';
 import { NO_FILTER, buildTaskView, parseFilter } from '../core/taskView';
 import { Task } from '../core/types';
-import { JsonMemoryStorage } from './memoryStorage';
 import { medianOf, timeMs } from './stats';
 
 const PROMPTS = ['a red fox in the snow --ar 3:2', '吉卜力风格的海边小镇', 'isometric city at night, neon', 'portrait of an old sailor --v 7'];
@@ -13,8 +15,7 @@ function sampleTask(i: number): Task {
   const status = STATUSES[i % STATUSES.length];
   const hash = `3785da15-4f70-4034-9128-${String(i).padStart(12, '0')}`;
   const prompt = PROMPTS[i % PROMPTS.length];
-  return {
-    id,
+  return blankTask(id, {
     action: 'IMAGINE',
     status,
     rawStatus: status,
@@ -22,25 +23,19 @@ function sampleTask(i: number): Task {
     prompt,
     promptEn: prompt,
     finalPrompt: `${prompt} --v 7`,
-    finalZhPrompt: null,
     description: '/imagine ' + prompt,
     imageUrl: `https://cdn.example.com/attachments/1300842274347028520/${id}/grid_${hash}.png`,
-    imageUrls: [],
-    videoUrls: [],
     failReason: status === 'FAILURE' ? '[Invalid parameter] Invalid value' : null,
     buttons: [
       ...[1, 2, 3, 4].map((n) => ({ customId: `MJ::JOB::upsample::${n}::${hash}`, label: `U${n}`, emoji: '' })),
       { customId: `MJ::JOB::reroll::0::${hash}::SOLO`, label: '', emoji: '🔄' },
       ...[1, 2, 3, 4].map((n) => ({ customId: `MJ::JOB::variation::${n}::${hash}`, label: `V${n}`, emoji: '' })),
     ],
-    seed: null,
-    parentId: null,
     mode: 'FAST',
     submitTime: 1730621826053 + i * 1000,
     startTime: 1730621828024 + i * 1000,
     finishTime: status === 'SUCCESS' ? 1730621855817 + i * 1000 : null,
-    terminal: status === 'SUCCESS' || status === 'FAILURE',
-  };
+  });
 }
 
 function filledStore(n: number, storage = new JsonMemoryStorage()): TaskStore {
@@ -85,7 +80,7 @@ export async function measureStoreAndTree(n = 10_000): Promise<StoreTreeFigures>
   persistTimes.sort((a, b) => a - b);
   await store.flush();
   const load10kMs = await medianOf(3, () => new TaskStore(storage).dispose());
-  const persistedBytes10k = JSON.stringify(storage.get('mjTasks.trackedTasks')).length;
+  const persistedBytes10k = JSON.stringify(storage.get(TASK_STORE_KEY)).length;
   store.dispose();
   return { treeBuild10kMs, treeBuild10kGroupedMs, treeFilter10kMs, persist10kMs: persistTimes[1], load10kMs, persistedBytes10k };
 }

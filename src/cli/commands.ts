@@ -1,20 +1,15 @@
-// `mj-tasks fetch` and `mj-tasks watch`, on the core client.
+// `mj-tasks fetch` on the core client, and how fetch and watch report what they found.
 
-import * as l10n from '@vscode/l10n';
 import { MjClient } from '../core/client';
 import { MjError, TaskNotFoundError } from '../core/errors';
 import { exitCodeOf, Outcome, outcomeJson } from './outcome';
-import { OutStream, ProgressView, progressMode } from './progressView';
+import { OutStream } from './progressView';
 import { renderTask } from './render';
 
 export interface Io {
   stdout: OutStream;
   stderr: OutStream;
 }
-
-/** Whole-batch failures retried by watch before giving up; per-ID failures likewise. */
-const MAX_CONSECUTIVE_FAILURES = 5;
-const MAX_BACKOFF_MS = 30_000;
 
 export async function runFetch(client: MjClient, ids: string[], json: boolean, io: Io): Promise<number> {
   let outcomes: Outcome[];
@@ -30,60 +25,6 @@ export async function runFetch(client: MjClient, ids: string[], json: boolean, i
     outcomes = ids.map((id) => ({ id, error: e }));
   }
   report(outcomes, json, io);
-  return exitCodeOf(outcomes);
-}
-
-/** Polls with the batch call until every task is terminal, waits for input (MODAL) or is known to be unreachable. */
-export async function runWatch(client: MjClient, ids: string[], json: boolean, intervalMs: number, io: Io): Promise<number> {
-  const { mode, out } = progressMode(json, io.stdout, io.stderr);
-  const view = new ProgressView(ids, out, mode);
-  const done = new Map<string, Outcome>();
-  const perIdFailures = new Map<string, number>();
-  let batchFailures = 0;
-  view.render();
-
-  for (;;) {
-    const pending = ids.filter((id) => !done.has(id));
-    let delayMs = intervalMs;
-    try {
-      const result = await client.fetchTasks(pending);
-      batchFailures = 0;
-      for (const [id, task] of result.tasks) {
-        perIdFailures.delete(id);
-        view.update(id, task);
-        // MODAL waits for the user's /mj/submit/modal: polling would never see it move.
-        if (task.terminal || task.status === 'MODAL') done.set(id, { id, task });
-      }
-      for (const id of result.missing) done.set(id, { id, error: new TaskNotFoundError({ server: client.server, taskId: id }) });
-      for (const [id, error] of result.errors) {
-        const failures = (perIdFailures.get(id) ?? 0) + 1;
-        perIdFailures.set(id, failures);
-        if (!isTransient(error) || failures >= MAX_CONSECUTIVE_FAILURES) done.set(id, { id, error });
-        else view.note(id, l10n.t('retrying ({0})', error.kind));
-      }
-    } catch (e) {
-      if (!(e instanceof MjError)) throw e;
-      batchFailures++;
-      if (!isTransient(e) || batchFailures >= MAX_CONSECUTIVE_FAILURES) {
-        for (const id of pending) done.set(id, { id, error: e });
-      } else {
-        for (const id of pending) view.note(id, l10n.t('retrying ({0})', e.kind));
-        delayMs = Math.min(MAX_BACKOFF_MS, Math.max(intervalMs * 2 ** batchFailures, retryAfter(e)));
-      }
-    }
-    view.render();
-    if (done.size === ids.length) break;
-    await sleep(delayMs);
-  }
-
-  if (mode === 'bars' && !json) out.write('\n');
-  const outcomes = ids.map((id) => done.get(id) as Outcome);
-  report(outcomes, json, io);
-  for (const o of outcomes) {
-    if ('task' in o && o.task.status === 'MODAL') {
-      io.stderr.write(l10n.t('Task {0} is waiting for input (MODAL): continue it with /mj/submit/modal and this task ID.', o.id) + '\n');
-    }
-  }
   return exitCodeOf(outcomes);
 }
 
@@ -108,16 +49,4 @@ export function report(outcomes: Outcome[], json: boolean, io: Io): void {
 
 export function errorLine(error: MjError): string {
   return error.oneLine.replace(/\s+/g, ' ').trim();
-}
-
-function isTransient(error: MjError): boolean {
-  return error.kind === 'Network' || error.kind === 'Timeout' || error.kind === 'RateLimited' || error.kind === 'ServerError';
-}
-
-function retryAfter(error: MjError): number {
-  return 'retryAfterMs' in error && typeof error.retryAfterMs === 'number' ? error.retryAfterMs : 0;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

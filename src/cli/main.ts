@@ -6,9 +6,10 @@ import { MjClient } from '../core/client';
 import { ServerQuirks } from '../core/serverQuirks';
 import { parseTaskIdInput } from '../core/taskIdInput';
 import { helpText, parseArgs, RunOptions, UsageError } from './args';
-import { Io, runFetch, runWatch } from './commands';
+import { Io, runFetch } from './commands';
 import { loadLocale, packageRoot, packageVersion } from './locale';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './outcome';
+import { runWatch } from './watch';
 
 export async function main(argv: string[], env: Record<string, string | undefined>, io: Io, stdin: () => Promise<string>): Promise<number> {
   const root = packageRoot();

@@ -1,4 +1,4 @@
-import { TrackedTask } from './taskStore';
+import { TrackedTask } from './trackedTask';
 import { TaskStatus } from './types';
 
 // How the tracked list is shown: filtered, grouped, newest first. Pure, so the benchmark can

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { inertLinks, taskTitle } from '../core/format';
-import { TrackedTask } from '../core/taskStore';
+import { TrackedTask } from '../core/trackedTask';
 import { Deps } from '../deps';
 import { copyWithFeedback } from '../platform/clipboard';
 

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { buttonsByGroup } from '../core/customId';
 import { formatAge, formatDuration, formatTime, taskTitle } from '../core/format';
-import { TrackedTask } from '../core/taskStore';
+import { TrackedTask } from '../core/trackedTask';
 import { Task } from '../core/types';
 import { explainFailure } from './failure';
 import { gridQuadrants } from './grid';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { taskTitle } from '../core/format';
-import { TrackedTask } from '../core/taskStore';
+import { TrackedTask } from '../core/trackedTask';
 import { Deps } from '../deps';
 import { QuickPickFlow } from '../platform/quickPickFlow';
 import { statusLabel } from '../tree/statusIcon';

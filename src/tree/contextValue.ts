@@ -1,4 +1,4 @@
-import { TrackedTask } from '../core/taskStore';
+import { TrackedTask } from '../core/trackedTask';
 
 /**
  * A space-separated flag set; package.json menus match single flags with `viewItem =~ /\bflag\b/`,

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { joinSentences } from '../core/errors';
 import { formatDuration, formatTime } from '../core/format';
-import { TrackedTask } from '../core/taskStore';
+import { TrackedTask } from '../core/trackedTask';
 import { statusLabel } from './statusIcon';
 
 /** Only http(s) images go into a hover; anything else (javascript:, data:, file:) is left out. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { formatAge, taskTitle } from '../core/format';
-import { TaskStore, TrackedTask } from '../core/taskStore';
+import { TaskStore } from '../core/taskStore';
+import { TrackedTask } from '../core/trackedTask';
 import { GroupBy, StatusGroup, TaskView, buildTaskView, groupKeyOf, sortKey } from '../core/taskView';
 import { ProviderRegistry } from '../providers/providerRegistry';
 import { taskContextValue } from './contextValue';

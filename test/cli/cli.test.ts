@@ -11,6 +11,8 @@ import * as path from 'path';
 import { startSimulator } from '../../src/simulator';
 import type { Dialect, Simulator } from '../../src/simulator';
 import type { Task } from '../../src/core/types';
+import { MjClient } from '../../src/core/client';
+import { runWatch } from '../../src/cli/watch';
 
 const root = path.join(__dirname, '../../..');
 const cli = path.join(root, 'dist/cli.js');
@@ -180,6 +182,54 @@ describe('cli: mj-tasks as a process', function () {
     assert.strictEqual(r.code, 0, r.stderr);
     assert.match(r.stdout, /MODAL/);
     assert.match(oneLine(r), new RegExp(`Task ${id} is waiting for input \\(MODAL\\): continue it with /mj/submit/modal`));
+  });
+
+  it('watch waits as long as a 429 says (Retry-After), then carries on', async () => {
+    const s = await sim('newapi');
+    const id = s.createTask({ status: 'SUCCESS' });
+    s.setFaults([{ kind: 'status429', retryAfterSec: 1, path: 'POST /mj/task/list-by-condition', times: 1 }]);
+    const started = Date.now();
+    const r = await run(['watch', id, '--interval', '0.1'], envFor(s));
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.match(r.stdout, new RegExp(`Task ${id}\\n\\s+Status\\s+SUCCESS`));
+    assert.strictEqual(s.requestCounts()['POST /mj/task/list-by-condition'], 2, 'one 429, then the answer');
+    assert.ok(Date.now() - started >= 1000, 'the second request waited for Retry-After');
+  });
+
+  it('watch retries server errors a few times, then gives up with exit 5', async () => {
+    const s = await sim('newapi');
+    const id = s.createTask({ durationMs: 60_000 });
+    s.setFaults([{ kind: 'status5xx', status: 502, path: 'POST /mj/task/list-by-condition' }]);
+    const r = await run(['watch', id, '--interval', '0.1'], envFor(s));
+    assert.strictEqual(r.code, 5, r.stderr);
+    assert.match(oneLine(r), /server error \(HTTP 502\)/);
+    assert.strictEqual(s.requestCounts()['POST /mj/task/list-by-condition'], 5);
+  });
+
+  it('watch gives up at once on a wrong key with exit 4', async () => {
+    const s = await sim('trueai');
+    const id = s.createTask({ durationMs: 60_000 });
+    const r = await run(['watch', id, '--interval', '0.1'], envFor(s, { MJ_API_KEY: 'wrong-key-000000' }));
+    assert.strictEqual(r.code, 4, r.stderr);
+    assert.match(oneLine(r), /API key was not accepted/);
+    assert.strictEqual(s.totalRequests(), 1);
+  });
+
+  describe('watch on a terminal (in process: a pipe is never a TTY)', () => {
+    it('shows a note on the bar while it retries', async () => {
+      const s = await sim('novicezk');
+      const id = s.createTask({ status: 'SUCCESS' });
+      s.setFaults([{ kind: 'status5xx', status: 503, path: 'POST /mj/task/list-by-condition', times: 2 }]);
+      const client = new MjClient({ baseUrl: s.url, auth: 'mj-api-secret', apiKey: KEY });
+      const tty = { text: '', isTTY: true, columns: 100, write(t: string) { this.text += t; } };
+      const stderr = { text: '', write(t: string) { this.text += t; } };
+      const code = await runWatch(client, [id], false, 100, { stdout: tty, stderr });
+      assert.strictEqual(code, 0, stderr.text);
+      const frames = tty.text.split('\r\x1b[2K').map((f) => f.trim()).filter((f) => f.startsWith(id));
+      assert.ok(frames.some((f) => f.includes('retrying (ServerError)')), frames.join('\n'));
+      assert.match(frames.at(-1)!, /SUCCESS/);
+      assert.ok(!frames.at(-1)!.includes('retrying'), 'the note goes with the answer');
+    });
   });
 
   it('accepts a URL, a submit response and task JSON on standard input', async () => {

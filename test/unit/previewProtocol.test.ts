@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { normalizeTask } from '../../src/core/task';
-import { TrackedTask } from '../../src/core/taskStore';
+import { newTrackedTask } from '../../src/core/blankTask';
+import { TrackedTask } from '../../src/core/trackedTask';
 import { Task } from '../../src/core/types';
 import {
   format,
@@ -29,14 +30,10 @@ function seedTask(file: string): Task {
 
 function tracked(task: Task | null, extra: Partial<TrackedTask> = {}): TrackedTask {
   return {
-    id: task?.id ?? '1730621826053455',
-    provider: 'DMXAPI',
-    addedAt: NOW - 60_000,
+    ...newTrackedTask(task?.id ?? '1730621826053455', 'DMXAPI', NOW - 60_000),
     lastChangedAt: NOW - 30_000,
     lastCheckedAt: task ? NOW - 2_000 : null,
     task,
-    error: null,
-    stuck: false,
     ...extra,
   };
 }

@@ -1,21 +1,13 @@
 import * as assert from 'assert';
-import { TrackedTask } from '../../src/core/taskStore';
+import { newTrackedTask } from '../../src/core/blankTask';
+import { TrackedTask } from '../../src/core/trackedTask';
 import { buildTaskView, formatFilter, matchesFilter, parseFilter, statusGroupOf, NO_FILTER } from '../../src/core/taskView';
 import { normalizeTask } from '../../src/core/task';
 
 const T = 1_730_621_826_000;
 
 function tracked(id: string, status: string | null, extra: Record<string, unknown> = {}, provider = 'A', addedAt = 0): TrackedTask {
-  return {
-    id,
-    provider,
-    addedAt,
-    lastChangedAt: addedAt,
-    lastCheckedAt: null,
-    task: status === null ? null : normalizeTask({ id, status, ...extra }),
-    error: null,
-    stuck: false,
-  };
+  return { ...newTrackedTask(id, provider, addedAt), task: status === null ? null : normalizeTask({ id, status, ...extra }) };
 }
 
 describe('taskView', () => {

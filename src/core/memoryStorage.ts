@@ -1,8 +1,9 @@
-import { StoreStorage } from '../core/taskStore';
+import { StoreStorage } from './storeWriter';
 
 /**
- * Stands in for VS Code's globalState: it keeps a JSON string, as the real one serialises every
- * value to its database, so persisting pays for the serialisation it would pay in VS Code.
+ * A store's storage that lives as long as the process: the CLI's watch, the benchmark and tests.
+ * It keeps a JSON string, as VS Code's globalState serialises every value to its database, so a
+ * write pays for the serialisation it would pay in VS Code and a read hands out a copy.
  */
 export class JsonMemoryStorage implements StoreStorage {
   private readonly values = new Map<string, string>();
