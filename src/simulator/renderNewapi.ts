@@ -2,7 +2,7 @@ import type { SimContext } from './context';
 import type { TaskView } from './taskView';
 
 // new-api's MidjourneyDto (dto/midjourney.go, built by coverMidjourneyTaskDto): exactly these
-// keys, always, with "" / 0 / null for nothing (reference §4.4, derived/newapi-fetch-*.json).
+// keys, always, with "" / 0 / null for nothing.
 // Until the gateway's poller has seen the task upstream ("fresh"), status is "" and promptEn,
 // buttons and properties are empty. imageUrl goes through the gateway's own /mj/image/{id}
 // (MjForwardUrlEnabled, on by default), with ?rand= while the task is unfinished; rand is built from

@@ -1,7 +1,7 @@
 import type { TaskView } from './taskView';
 
 // novicezk/midjourney-proxy 2.x as Jackson writes support/Task.java: every field present, nulls
-// kept, key order id, properties, action, status, … (reference §4.1). `buttons` is the one
+// kept, keys in the order id, properties, action, status, … `buttons` is the one
 // midjourney-proxy-plus addition we keep, so previews have something to press.
 
 export const NOVICEZK_INSTANCE_ID = '1118138338562560102';

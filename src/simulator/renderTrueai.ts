@@ -6,7 +6,7 @@ import { VIDEO_FRAMES, VIDEO_SECONDS, VIDEO_TYPE } from './video';
 
 // trueai-org/midjourney-proxy's TaskInfo through System.Text.Json: camelCase, enums as strings,
 // nulls kept, and every public property — the client-relevant ones among plenty of internal
-// noise (reference §4.3; key order after the Apifox sample). `seed` stays null until
+// noise (key order as in trueai's published sample answer). `seed` stays null until
 // /image-seed was asked for, as on the real server. VIDEO tasks (Animate on an upscale) finish
 // with `videoUrl` and `videoUrls: [{url, thumbnail}]` — clips on the simulator's own /videos/… —
 // and keep the still they were animated from in imageUrl / videoGenOriginImageUrl.

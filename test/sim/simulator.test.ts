@@ -741,7 +741,7 @@ describe('simulator: counts, concurrency, close', () => {
 });
 
 describe('simulator: demo tasks', () => {
-  /** The states each dialect really has (reference §4.5): novicezk has no MODAL and no CANCEL. */
+  /** The states each dialect really has: novicezk has no MODAL and no CANCEL. */
   const STATES: Record<Dialect, string[]> = {
     novicezk: ['SUCCESS', 'FAILURE', 'IN_PROGRESS', 'SUBMITTED', 'NOT_START'],
     trueai: ['SUCCESS', 'FAILURE', 'IN_PROGRESS', 'SUBMITTED', 'NOT_START', 'MODAL', 'CANCEL'],
