@@ -1,7 +1,7 @@
 import type { SimContext } from './context';
 import { pinned, stateAt, t0For } from './lifecycle';
 import type { SimTask, Timeline } from './taskModel';
-import type { NewTask } from './taskStore';
+import type { NewTask } from './simTaskStore';
 import type { DemoTask } from './types';
 
 // The tasks a demo starts with: one in each state the dialect really has, some still moving so a

@@ -1,6 +1,6 @@
 import { IMAGE_SIZE } from './images';
 import { isVideoResult } from './taskModel';
-import type { TaskView } from './taskView';
+import type { SimTaskView } from './simTaskView';
 import type { SimStatus } from './types';
 import { VIDEO_FRAMES, VIDEO_SECONDS, VIDEO_TYPE } from './video';
 
@@ -32,7 +32,7 @@ function displayTime(ms: number | null): string {
   return d.toISOString().slice(0, 19).replace('T', ' ');
 }
 
-function progressText(v: TaskView): string {
+function progressText(v: SimTaskView): string {
   switch (v.state.status) {
     case 'FAILURE':
     case 'CANCEL':
@@ -44,7 +44,7 @@ function progressText(v: TaskView): string {
   }
 }
 
-function properties(v: TaskView): Record<string, unknown> {
+function properties(v: SimTaskView): Record<string, unknown> {
   const { task, state } = v;
   const p: Record<string, unknown> = {
     discordInstanceId: TRUEAI_INSTANCE_ID,
@@ -69,7 +69,7 @@ function properties(v: TaskView): Record<string, unknown> {
   return p;
 }
 
-export function renderTrueai(v: TaskView): Record<string, unknown> {
+export function renderTrueai(v: SimTaskView): Record<string, unknown> {
   const { task, state } = v;
   const done = state.status === 'SUCCESS';
   const started = state.status !== 'NOT_START' && state.status !== 'MODAL';
