@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { borrowWorkbench, ROOT, SCREENSHOT_DIR, waitFor, workbench } from './harness';
+import { borrowWorkbench, ROOT, SCREENSHOT_DIR, waitFor, workbench } from './harness/index';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const server = require(path.join(ROOT, 'scripts', 'vscode-server.js'));

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ROOT, useWorkbench, waitFor, workbench } from './harness';
+import { ROOT, useWorkbench, waitFor, workbench } from './harness/index';
 
 interface ManifestCommand {
   command: string;

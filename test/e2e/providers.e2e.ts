@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { startSimulator, type Simulator } from '../../src/simulator';
-import { answerQuickInput, readmeShot, useWorkbench, waitFor, workbench } from './harness';
+import { answerQuickInput, readmeShot, useWorkbench, waitFor, workbench } from './harness/index';
 
 const RUN = `p${Date.now().toString(36)}`;
 

@@ -1,7 +1,7 @@
 // The daily loop in a real VS Code: track tasks from the palette, watch them in the tree until they
 // finish, get told once, find them again after a reload, stop tracking one.
 import * as assert from 'assert';
-import { TreeRow, answerQuickInput, readmeShot, useWorkbench, waitFor, workbench } from './harness';
+import { TreeRow, answerQuickInput, readmeShot, useWorkbench, waitFor, workbench } from './harness/index';
 
 /** A word no other suite's task carries, so rows are found by it alone. */
 const RUN = `r${Date.now().toString(36)}`;
