@@ -171,8 +171,11 @@ describe('Tracking', () => {
     await workbench.openMjTasksView();
     await rowOf(prompts.ok, 'the succeeded task after the reload', (r) => r.icons.includes('pass'));
     await rowOf(prompts.bad, 'the failed task after the reload', (r) => r.icons.includes('error'));
-    // Polling resumed: the frozen task is fetched again and keeps its place and state.
     await rowOf(prompts.slow, 'the running task after the reload', (r) => r.icons.includes('sync'));
+    // Polling resumed: a change made on the server only now, after the reload, reaches the tree.
+    workbench.simulator.completeTask(ids.slow, 'SUCCESS');
+    const done = await rowOf(prompts.slow, 'the task finished on the server after the reload to show as succeeded', (r) => r.icons.includes('pass'), 60_000);
+    assert.doesNotMatch(done.description, /%/, 'a finished task shows no progress');
   });
 
   it('drops a task ID into an editor when its row is dragged there', async () => {
