@@ -170,7 +170,8 @@ describe('Preview', function () {
 
     await workbench.runCommand('View: Focus First Editor Group');
     await workbench.save();
-    assert.strictEqual(await workbench.readFile('insert_here.py'), `prompt = ${toStringLiteral(finalPrompt, 'python')}\n\nplain = ${finalPrompt}`);
+    const expected = `prompt = ${toStringLiteral(finalPrompt, 'python')}\n\nplain = ${finalPrompt}`;
+    assert.strictEqual(await workbench.readSavedFile('insert_here.py', expected), expected);
     await workbench.closeAllEditors();
   });
 

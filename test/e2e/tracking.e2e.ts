@@ -120,11 +120,15 @@ describe('Tracking', () => {
   it('copies the image URL from the completion notification', async () => {
     await workbench.clearNotifications();
     const sim = workbench.simulator;
-    const quick = sim.createTask({ prompt: `kite ${RUN} notify`, status: 'IN_PROGRESS', progress: 62, durationMs: 4000 });
+    // Finished on the server only once the tree shows it running: a task first seen finished was
+    // never waited for, and gets no notification.
+    const quick = sim.createTask({ prompt: `kite ${RUN} notify`, status: 'IN_PROGRESS', progress: 62, frozen: true });
     await workbench.runCommand('MJ Tasks: Track Task…');
     await workbench.waitForQuickInput();
     await answerQuickInput(quick);
     await pickSimulatorIfAsked();
+    await rowOf(`kite ${RUN}`, 'the task running in the tree', (r) => r.icons.includes('sync'));
+    sim.completeTask(quick, 'SUCCESS');
     await workbench.waitForNotification(new RegExp(`finished: kite ${RUN}`), 45_000);
     await workbench.page.locator('.notification-toast').filter({ hasText: `kite ${RUN}` }).getByRole('button', { name: 'Copy Image URL' }).click();
     const url = await waitFor(async () => {

@@ -28,6 +28,14 @@ export async function readFile(relative: string): Promise<string> {
   return fs.promises.readFile(workspacePath(relative), 'utf8');
 }
 
+export async function readSavedFile(relative: string, expected: string): Promise<string> {
+  // On a busy machine the tab can turn clean (or never show dirty) before the write is on disk.
+  return waitFor(async () => {
+    const text = await readFile(relative);
+    return text === expected ? text : undefined;
+  }, `${relative} on disk to hold the saved text`).catch(() => readFile(relative));
+}
+
 export async function openFile(relative: string): Promise<void> {
   const page = current().page;
   const input = page.locator(`${QUICK_INPUT} input`);

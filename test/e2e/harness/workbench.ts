@@ -4,7 +4,7 @@ import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
 import type { Simulator } from '../../../src/simulator/types';
 import { copySelection, readClipboard, writeClipboard } from './clipboard';
 import { WORKSPACE } from './constants';
-import { closeAllEditors, insertText, openFile, readFile, save, selectAll, typeText, visibleEditorText, workspacePath, writeFile } from './editors';
+import { closeAllEditors, insertText, openFile, readFile, readSavedFile, save, selectAll, typeText, visibleEditorText, workspacePath, writeFile } from './editors';
 import { clearNotifications, notifications, statusBarItems, waitForNotification, type Notification } from './notifications';
 import { paletteCommands, runCommand, runCommandWithInput } from './palette';
 import { closeQuickInput, pickQuickInputRow, quickInputRows, waitForQuickInput, type QuickInputState } from './quickInput';
@@ -106,6 +106,11 @@ export interface Workbench {
    * watcher, which can lag under load: to change an open file, edit it in the editor instead. */
   writeFile(relative: string, content: string): Promise<void>;
   readFile(relative: string): Promise<string>;
+  /**
+   * The file's text once it equals `expected` (after save(): the write can reach the disk a moment
+   * after the tab turns clean), else its text when the wait runs out; compare it with assert.
+   */
+  readSavedFile(relative: string, expected: string): Promise<string>;
   /** Opens a workspace file in an editor (Quick Open) and waits until its editor has focus. */
   openFile(relative: string): Promise<void>;
   /** Types into the focused editor (key by key: auto-closing and indentation apply). */
@@ -171,6 +176,7 @@ export const workbench: Workbench = {
   workspacePath,
   writeFile,
   readFile,
+  readSavedFile,
   openFile,
   typeText,
   insertText,
