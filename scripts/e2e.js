@@ -6,7 +6,7 @@
 // 2. installs on first use: Debian packages (when root), Node 24 and code-server into .vscode-test/;
 // 3. the integration suite inside the extension host (test/integration, scripts/integration.js);
 // 4. the UI suites out/test/e2e/**/*.e2e.js with mocha, sharing ONE code-server + browser page +
-//    simulator (test/e2e/harness.ts), stopped at the end and on Ctrl-C;
+//    simulator (test/e2e/harness/), stopped at the end and on Ctrl-C;
 // 5. closes with `e2e: N passed, N failed` (both parts) and exits non-zero on any failure.
 'use strict';
 
@@ -17,7 +17,7 @@ const vs = require('./vscode-server');
 
 const ROOT = vs.ROOT;
 const E2E_OUT = path.join(ROOT, 'out', 'test', 'e2e');
-const HARNESS = path.join(E2E_OUT, 'harness.js');
+const HARNESS = path.join(E2E_OUT, 'harness', 'index.js');
 
 function parseArgs(argv) {
   const o = { build: true, only: undefined, grep: undefined };

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'http';
 import type { Dialect } from './types';
 
-// Which header carries the key, per dialect (reference §5):
+// Which header carries the key, per dialect:
 //   novicezk  mj-api-secret only
 //   trueai    Authorization taken whole as the token (so "Bearer KEY" fails), else Mj-Api-Secret
 //   newapi    Authorization with an optional "Bearer " prefix; when it is empty or the literal

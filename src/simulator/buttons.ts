@@ -2,7 +2,7 @@ import { EMOJI_NUMBER } from './prompts';
 import type { ResultKind } from './taskModel';
 import type { Dialect } from './types';
 
-// The buttons a finished task offers (reference §4.7), in Discord's order. Every dialect shows
+// The buttons a finished task offers, in Discord's order. Every dialect shows
 // them — novicezk included, as midjourney-proxy-plus does, because previews without buttons
 // would leave nothing to try. Only trueai offers Animate on an upscale (its EnableVideo setting,
 // on here): novicezk knows no video, and new-api refuses the video customIds (unknown_action), so

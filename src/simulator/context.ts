@@ -1,5 +1,5 @@
 import type { IdSource } from './ids';
-import type { TaskStore } from './taskStore';
+import type { SimTaskStore } from './simTaskStore';
 import type { Dialect } from './types';
 
 /** What every handler and renderer needs: the dialect, the clock, the tasks, where we listen. */
@@ -9,7 +9,7 @@ export interface SimContext {
   /** Set once the server listens; image URLs in task JSON point here. */
   url: string;
   readonly now: () => number;
-  readonly store: TaskStore;
+  readonly store: SimTaskStore;
   readonly ids: IdSource;
   readonly log: (line: string) => void;
 }

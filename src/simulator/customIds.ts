@@ -1,6 +1,6 @@
 import type { Dialect } from './types';
 
-// What pressing a button does, read from its customId (reference §4.6–4.7).
+// What pressing a button does, read from its customId.
 
 export type ActionPlan =
   | { kind: 'upscale'; index: number }

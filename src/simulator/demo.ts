@@ -1,13 +1,13 @@
 import type { SimContext } from './context';
 import { pinned, stateAt, t0For } from './lifecycle';
 import type { SimTask, Timeline } from './taskModel';
-import type { NewTask } from './taskStore';
+import type { NewTask } from './simTaskStore';
 import type { DemoTask } from './types';
 
 // The tasks a demo starts with: one in each state the dialect really has, some still moving so a
 // watcher sees progress and a transition to SUCCESS within the first minute (at speed 1).
 // Durations are long on purpose — someone is opening VS Code meanwhile — and scale with speed
-// like everything else. Per dialect (reference §4.5): novicezk has no MODAL and no CANCEL, so it
+// like everything else. Per dialect: novicezk has no MODAL and no CANCEL, so it
 // gets a finished BLEND where the others wait in a Custom Zoom window, and no cancelled task;
 // trueai declares CANCEL (its own cancel route reports FAILURE "取消任务") and new-api passes
 // upstream's status through, so both show one. Only they have video: a finished VIDEO (Animate of

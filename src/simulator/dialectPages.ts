@@ -2,7 +2,7 @@ import type { SimContext } from './context';
 import { bodyReply, emptyReply, htmlReply, jsonReply, type Reply } from './reply';
 
 // The answers that are not task JSON: unknown paths, auth failures, rate limits, server errors,
-// stray HTML — each in the shape the dialect's server really produces (reference §2, §5, §6).
+// stray HTML — each in the shape the dialect's server really produces.
 
 export const NEWAPI_SPA_HTML =
   '<!doctype html><html lang="zh"><head><meta charset="utf-8"/><link rel="icon" href="/logo.png"/>' +

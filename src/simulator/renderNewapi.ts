@@ -1,8 +1,8 @@
 import type { SimContext } from './context';
-import type { TaskView } from './taskView';
+import type { SimTaskView } from './simTaskView';
 
 // new-api's MidjourneyDto (dto/midjourney.go, built by coverMidjourneyTaskDto): exactly these
-// keys, always, with "" / 0 / null for nothing (reference §4.4, derived/newapi-fetch-*.json).
+// keys, always, with "" / 0 / null for nothing.
 // Until the gateway's poller has seen the task upstream ("fresh"), status is "" and promptEn,
 // buttons and properties are empty. imageUrl goes through the gateway's own /mj/image/{id}
 // (MjForwardUrlEnabled, on by default), with ?rand= while the task is unfinished; rand is built from
@@ -12,7 +12,7 @@ import type { TaskView } from './taskView';
 
 const CJK = /[\u3400-\u9fff]/;
 
-function progressText(v: TaskView): string {
+function progressText(v: SimTaskView): string {
   switch (v.state.status) {
     case 'SUCCESS':
     case 'FAILURE': // the gateway forces 100% on failures (quota refunded)
@@ -23,7 +23,7 @@ function progressText(v: TaskView): string {
   }
 }
 
-export function renderNewapi(v: TaskView, ctx: SimContext): Record<string, unknown> {
+export function renderNewapi(v: SimTaskView, ctx: SimContext): Record<string, unknown> {
   const { task, state } = v;
   const fresh = state.fresh;
   let imageUrl = '';

@@ -1,12 +1,12 @@
-import type { TaskView } from './taskView';
+import type { SimTaskView } from './simTaskView';
 
 // novicezk/midjourney-proxy 2.x as Jackson writes support/Task.java: every field present, nulls
-// kept, key order id, properties, action, status, … (reference §4.1). `buttons` is the one
+// kept, keys in the order id, properties, action, status, … `buttons` is the one
 // midjourney-proxy-plus addition we keep, so previews have something to press.
 
 export const NOVICEZK_INSTANCE_ID = '1118138338562560102';
 
-function progressText(v: TaskView): string | null {
+function progressText(v: SimTaskView): string | null {
   switch (v.state.status) {
     case 'NOT_START':
       return null;
@@ -20,7 +20,7 @@ function progressText(v: TaskView): string | null {
   }
 }
 
-function properties(v: TaskView): Record<string, unknown> {
+function properties(v: SimTaskView): Record<string, unknown> {
   const { task, state } = v;
   const p: Record<string, unknown> = { notifyHook: null, nonce: task.nonce, discordInstanceId: NOVICEZK_INSTANCE_ID };
   if (state.status === 'NOT_START' || state.status === 'FAILURE') return p;
@@ -34,7 +34,7 @@ function properties(v: TaskView): Record<string, unknown> {
   return p;
 }
 
-export function renderNovicezk(v: TaskView): Record<string, unknown> {
+export function renderNovicezk(v: SimTaskView): Record<string, unknown> {
   const { task, state } = v;
   const describeDone = task.result === 'describe' && state.status === 'SUCCESS';
   return {

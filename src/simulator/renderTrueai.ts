@@ -1,12 +1,12 @@
 import { IMAGE_SIZE } from './images';
 import { isVideoResult } from './taskModel';
-import type { TaskView } from './taskView';
+import type { SimTaskView } from './simTaskView';
 import type { SimStatus } from './types';
 import { VIDEO_FRAMES, VIDEO_SECONDS, VIDEO_TYPE } from './video';
 
 // trueai-org/midjourney-proxy's TaskInfo through System.Text.Json: camelCase, enums as strings,
 // nulls kept, and every public property — the client-relevant ones among plenty of internal
-// noise (reference §4.3; key order after the Apifox sample). `seed` stays null until
+// noise (key order as in trueai's published sample answer). `seed` stays null until
 // /image-seed was asked for, as on the real server. VIDEO tasks (Animate on an upscale) finish
 // with `videoUrl` and `videoUrls: [{url, thumbnail}]` — clips on the simulator's own /videos/… —
 // and keep the still they were animated from in imageUrl / videoGenOriginImageUrl.
@@ -32,7 +32,7 @@ function displayTime(ms: number | null): string {
   return d.toISOString().slice(0, 19).replace('T', ' ');
 }
 
-function progressText(v: TaskView): string {
+function progressText(v: SimTaskView): string {
   switch (v.state.status) {
     case 'FAILURE':
     case 'CANCEL':
@@ -44,7 +44,7 @@ function progressText(v: TaskView): string {
   }
 }
 
-function properties(v: TaskView): Record<string, unknown> {
+function properties(v: SimTaskView): Record<string, unknown> {
   const { task, state } = v;
   const p: Record<string, unknown> = {
     discordInstanceId: TRUEAI_INSTANCE_ID,
@@ -69,7 +69,7 @@ function properties(v: TaskView): Record<string, unknown> {
   return p;
 }
 
-export function renderTrueai(v: TaskView): Record<string, unknown> {
+export function renderTrueai(v: SimTaskView): Record<string, unknown> {
   const { task, state } = v;
   const done = state.status === 'SUCCESS';
   const started = state.status !== 'NOT_START' && state.status !== 'MODAL';

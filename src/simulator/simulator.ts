@@ -3,8 +3,8 @@ import { seedDemo } from './demo';
 import { SimHttpServer } from './httpServer';
 import { IdSource } from './ids';
 import { stateAt } from './lifecycle';
-import { renderTask } from './render';
-import { TaskStore } from './taskStore';
+import { renderSimTask } from './renderSimTask';
+import { SimTaskStore } from './simTaskStore';
 import type { DemoTask, Dialect, Fault, Simulator, SimulatorOptions, SimStatus, TaskSpec } from './types';
 
 // startSimulator: wires the store, the context and the HTTP server into the Simulator handle.
@@ -28,7 +28,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     apiKey,
     url: '',
     now,
-    store: new TaskStore(ids, speed, now),
+    store: new SimTaskStore(ids, speed, now),
     ids,
     log: opts.log ?? (() => undefined),
   };
@@ -59,7 +59,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     },
     getTaskJson(id: string): unknown {
       const task = ctx.store.get(id);
-      return task ? renderTask(task, ctx) : undefined;
+      return task ? renderSimTask(task, ctx) : undefined;
     },
     getTaskStatus(id: string): SimStatus | undefined {
       const task = ctx.store.get(id);

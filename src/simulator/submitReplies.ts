@@ -3,7 +3,7 @@ import { NOVICEZK_INSTANCE_ID } from './renderNovicezk';
 import { TRUEAI_INSTANCE_ID } from './renderTrueai';
 import { jsonReply, rawJsonReply, type Reply } from './reply';
 
-// The answers of the submit endpoints, `{code, description, result, properties}` (reference §3),
+// The answers of the submit endpoints, `{code, description, result, properties}`,
 // and new-api's rewrites of them.
 
 export interface Accepted {

@@ -3,7 +3,7 @@ import type { SimContext } from './context';
 import { childAction, childDescription, needsModal, newapiKnows, planFor, type ActionPlan } from './customIds';
 import { pinned, stateAt } from './lifecycle';
 import { finalPromptFor, isBannedAtSubmit, translate } from './prompts';
-import { renderTask } from './render';
+import { renderSimTask } from './renderSimTask';
 import type { Reply } from './reply';
 import { acceptedReply, gatewayErrorReply, instanceProperties, refusedReply, taskNotFoundSubmitReply } from './submitReplies';
 import { isVideoResult, type ResultKind, type SimTask } from './taskModel';
@@ -176,7 +176,7 @@ function action(ctx: SimContext, taskId: string, customId: string, b: Body, mode
   const existingTask = existing === undefined ? undefined : ctx.store.get(existing);
   if (ctx.dialect === 'novicezk' && plan.kind === 'upscale' && existingTask) {
     // novicezk's code 21 means "that upscale already exists", not "modal".
-    const shown = renderTask(existingTask, ctx);
+    const shown = renderSimTask(existingTask, ctx);
     return acceptedReply(ctx, {
       code: 21,
       description: '任务已存在',

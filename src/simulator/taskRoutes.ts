@@ -1,10 +1,10 @@
 import type { SimContext } from './context';
 import { pngFor } from './images';
 import { isTerminal, stateAt } from './lifecycle';
-import { renderTask } from './render';
+import { renderSimTask } from './renderSimTask';
 import { bodyReply, emptyReply, jsonReply, type Reply } from './reply';
 import { gatewayErrorReply } from './submitReplies';
-import { viewOf } from './taskView';
+import { viewOf } from './simTaskView';
 
 // The query side: fetch, batch lists, image-seed, cancel, and the images themselves.
 
@@ -22,7 +22,7 @@ function fetchMissReply(ctx: SimContext): Reply {
 
 export function fetchTask(ctx: SimContext, id: string): Reply {
   const task = ctx.store.get(id);
-  return task ? jsonReply(ctx.dialect, 200, renderTask(task, ctx)) : fetchMissReply(ctx);
+  return task ? jsonReply(ctx.dialect, 200, renderSimTask(task, ctx)) : fetchMissReply(ctx);
 }
 
 /** list-by-condition / list-by-ids: unknown IDs are left out; no or empty `ids` gives []. */
@@ -32,14 +32,14 @@ export function listByIds(ctx: SimContext, body: unknown): Reply {
     ? raw.filter((x) => typeof x === 'string' || typeof x === 'number').map((x) => String(x).trim())
     : [];
   const tasks = ctx.store.pick(ids);
-  return jsonReply(ctx.dialect, 200, tasks.map((t) => renderTask(t, ctx)));
+  return jsonReply(ctx.dialect, 200, tasks.map((t) => renderSimTask(t, ctx)));
 }
 
 /** GET /mj/task/list: novicezk returns everything newest first, trueai the newest 100. */
 export function listAll(ctx: SimContext): Reply {
   const all = ctx.store.all().reverse();
   const tasks = ctx.dialect === 'trueai' ? all.slice(0, 100) : all;
-  return jsonReply(ctx.dialect, 200, tasks.map((t) => renderTask(t, ctx)));
+  return jsonReply(ctx.dialect, 200, tasks.map((t) => renderSimTask(t, ctx)));
 }
 
 /** GET /mj/task/queue (novicezk): queued and running tasks by submit time. */
@@ -52,7 +52,7 @@ export function listQueue(ctx: SimContext): Reply {
       return s === 'NOT_START' || s === 'SUBMITTED' || s === 'IN_PROGRESS';
     })
     .sort((a, b) => a.submitTime - b.submitTime);
-  return jsonReply(ctx.dialect, 200, queued.map((t) => renderTask(t, ctx)));
+  return jsonReply(ctx.dialect, 200, queued.map((t) => renderSimTask(t, ctx)));
 }
 
 /**

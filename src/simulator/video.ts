@@ -15,7 +15,7 @@ export const VIDEO_SIZE = 128;
 /** trueai's videoType for Midjourney's standard-definition video. */
 export const VIDEO_TYPE = 'vid_1.1_i2v_480';
 
-/** Clip URLs: /videos/<job hash>/0_<n>.mp4, the shape of Midjourney's video CDN (reference §4.3). */
+/** Clip URLs: /videos/<job hash>/0_<n>.mp4, the shape of Midjourney's video CDN. */
 export function videoPath(hash: string, n: number): string {
   return `/videos/${hash}/0_${n}.mp4`;
 }

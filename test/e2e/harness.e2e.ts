@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ROOT, useWorkbench, waitFor, workbench } from './harness';
+import { ROOT, useWorkbench, waitFor, workbench } from './harness/index';
 
 interface ManifestCommand {
   command: string;
@@ -105,7 +105,7 @@ describe('Harness', () => {
       await workbench.selectAll();
       await workbench.insertText(text);
       await workbench.save();
-      assert.strictEqual(await workbench.readFile('notes.txt'), text);
+      assert.strictEqual(await workbench.readSavedFile('notes.txt', text), text);
       await workbench.selectAll();
       assert.strictEqual(await workbench.copySelection(), text);
       assert.strictEqual(await workbench.readClipboard(), text);
@@ -113,7 +113,7 @@ describe('Harness', () => {
       await workbench.selectAll();
       await workbench.insertText(original);
       await workbench.save();
-      assert.strictEqual(await workbench.readFile('notes.txt'), original);
+      assert.strictEqual(await workbench.readSavedFile('notes.txt', original), original);
       restored = true;
     } finally {
       if (!restored) await workbench.writeFile('notes.txt', original);

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { startSimulator, type Simulator } from '../../src/simulator';
-import { ROOT, SCREENSHOT_DIR, waitFor } from './harness';
+import { ROOT, SCREENSHOT_DIR, waitFor } from './harness/index';
 
 // Plain JS build tooling, loaded at run time.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -7,7 +7,7 @@ import type { Frame } from 'playwright-core';
 import { normalizeTask } from '../../src/core/task';
 import { toStringLiteral } from '../../src/preview/stringLiteral';
 import type { TaskSpec } from '../../src/simulator/types';
-import { answerQuickInput, readmeShot, useWorkbench, waitFor, workbench } from './harness';
+import { answerQuickInput, readmeShot, useWorkbench, waitFor, workbench } from './harness/index';
 
 // Callbacks given to frame.evaluate run in the webview; this file compiles without the DOM lib
 // (adding it would change timer types for the whole project), so the page globals are declared here.
@@ -170,7 +170,8 @@ describe('Preview', function () {
 
     await workbench.runCommand('View: Focus First Editor Group');
     await workbench.save();
-    assert.strictEqual(await workbench.readFile('insert_here.py'), `prompt = ${toStringLiteral(finalPrompt, 'python')}\n\nplain = ${finalPrompt}`);
+    const expected = `prompt = ${toStringLiteral(finalPrompt, 'python')}\n\nplain = ${finalPrompt}`;
+    assert.strictEqual(await workbench.readSavedFile('insert_here.py', expected), expected);
     await workbench.closeAllEditors();
   });
 

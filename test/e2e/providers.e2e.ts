@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { startSimulator, type Simulator } from '../../src/simulator';
-import { answerQuickInput, readmeShot, useWorkbench, waitFor, workbench } from './harness';
+import { answerQuickInput, readmeShot, useWorkbench, waitFor, workbench } from './harness/index';
 
 const RUN = `p${Date.now().toString(36)}`;
 
@@ -196,9 +196,23 @@ describe('Providers', () => {
     assert.ok(groups.length >= 2);
   });
 
-  it('removes providers after a confirmation, keeping their tasks listed', async () => {
+  it('removes providers after a confirmation, keeping their tasks listed', async function () {
+    this.timeout(150_000);
+    // A task still running on the provider to remove, beside the finished one tracked above.
+    const running = trueai.createTask({ prompt: `ferry ${RUN} orphan`, status: 'IN_PROGRESS', progress: 40, frozen: true });
+    await workbench.runCommand('MJ Tasks: Track Task…');
+    await workbench.waitForQuickInput();
+    await answerQuickInput(running);
+    await workbench.waitForQuickInput({ placeholder: /Which provider/ });
+    await workbench.pickQuickInputRow(`Home trueai ${RUN}`);
+    await waitFor(
+      async () => (await workbench.treeRows()).find((r) => r.text.includes(`ferry ${RUN}`) && r.icons.includes('sync')),
+      'the running trueai task in the tree',
+      30_000,
+    );
+
     const added = ['newapi', 'novicezk', 'trueai'].flatMap((d) => [`Bad key ${d} ${RUN}`, `Bad URL ${d} ${RUN}`]);
-    for (const name of [`Nowhere ${RUN}`, `Wrong scheme ${RUN}`, `Hostile ${RUN}`, ...added]) {
+    for (const name of [`Nowhere ${RUN}`, `Wrong scheme ${RUN}`, `Hostile ${RUN}`, ...added, `Home trueai ${RUN}`]) {
       await workbench.runCommand('MJ Tasks: Remove Provider…');
       await workbench.waitForQuickInput({ placeholder: /Remove which provider/ });
       // Filtered first: the list is longer than the widget shows, and only shown rows can be picked.
@@ -206,7 +220,8 @@ describe('Providers', () => {
       await workbench.pickQuickInputRow(name);
       const dialog = workbench.page.locator('.monaco-dialog-box');
       await dialog.waitFor({ state: 'visible' });
-      assert.match(await dialog.innerText(), new RegExp(`Remove the provider "${name}" and its API key\\?`));
+      const tracked = name === `Home trueai ${RUN}` ? 2 : 0;
+      assert.match(await dialog.innerText(), new RegExp(`Remove the provider "${name}" and its API key\\?[^]*Tracked tasks on it \\(${tracked}\\) stay in the list`));
       await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
       await dialog.waitFor({ state: 'hidden' });
     }
@@ -217,9 +232,24 @@ describe('Providers', () => {
       await workbench.waitForQuickInput({ placeholder: /Test the connection to which provider/ });
       left = await workbench.quickInputRows();
       await workbench.closeQuickInput();
-      return !left.some((l) => /^(Nowhere|Wrong scheme|Hostile|Bad key|Bad URL) /.test(l));
+      return !left.some((l) => /^(Nowhere|Wrong scheme|Hostile|Bad key|Bad URL|Home trueai) /.test(l));
     }, 'the removed providers to be gone from the list', 15_000).catch(() => assert.fail(`still listed: ${JSON.stringify(left)}`));
-    assert.ok(left.some((l) => l.startsWith(`Home trueai ${RUN}`)), `the others stay: ${JSON.stringify(left)}`);
+    assert.ok(left.includes('Simulator') && left.includes(`Own proxy ${RUN}`), `the others stay: ${JSON.stringify(left)}`);
+
+    // Their tasks stay listed; the running one says why it no longer moves once it is polled again.
+    const orphan = await waitFor(
+      async () => (await workbench.treeRows()).find((r) => r.text.includes(`ferry ${RUN}`) && /provider not configured/.test(r.description)),
+      'the running task of the removed provider, marked "provider not configured"',
+      60_000,
+    );
+    assert.ok(!orphan.icons.includes('sync'), `no longer shown as running: ${JSON.stringify(orphan.icons)}`);
+    assert.ok((await workbench.treeRows()).some((r) => r.text.includes(`harbour ${RUN}`) && r.icons.includes('pass')), 'the finished task stays listed');
+
+    await workbench.screenshot('Providers', 'removed providers - their tasks still listed');
+
+    // Not left behind for the suites after this one.
+    await workbench.contextMenu(workbench.treeRow(`ferry ${RUN}`), 'Stop Tracking');
+    await waitFor(async () => !(await workbench.treeRows()).some((r) => r.text.includes(`ferry ${RUN}`)), 'the orphaned task to leave the list');
   });
 
   it('shows the provider settings with their descriptions', async () => {

@@ -1,7 +1,7 @@
 // The daily loop in a real VS Code: track tasks from the palette, watch them in the tree until they
 // finish, get told once, find them again after a reload, stop tracking one.
 import * as assert from 'assert';
-import { TreeRow, answerQuickInput, readmeShot, useWorkbench, waitFor, workbench } from './harness';
+import { TreeRow, answerQuickInput, readmeShot, useWorkbench, waitFor, workbench } from './harness/index';
 
 /** A word no other suite's task carries, so rows are found by it alone. */
 const RUN = `r${Date.now().toString(36)}`;
@@ -120,11 +120,15 @@ describe('Tracking', () => {
   it('copies the image URL from the completion notification', async () => {
     await workbench.clearNotifications();
     const sim = workbench.simulator;
-    const quick = sim.createTask({ prompt: `kite ${RUN} notify`, status: 'IN_PROGRESS', progress: 62, durationMs: 4000 });
+    // Finished on the server only once the tree shows it running: a task first seen finished was
+    // never waited for, and gets no notification.
+    const quick = sim.createTask({ prompt: `kite ${RUN} notify`, status: 'IN_PROGRESS', progress: 62, frozen: true });
     await workbench.runCommand('MJ Tasks: Track Task…');
     await workbench.waitForQuickInput();
     await answerQuickInput(quick);
     await pickSimulatorIfAsked();
+    await rowOf(`kite ${RUN}`, 'the task running in the tree', (r) => r.icons.includes('sync'));
+    sim.completeTask(quick, 'SUCCESS');
     await workbench.waitForNotification(new RegExp(`finished: kite ${RUN}`), 45_000);
     await workbench.page.locator('.notification-toast').filter({ hasText: `kite ${RUN}` }).getByRole('button', { name: 'Copy Image URL' }).click();
     const url = await waitFor(async () => {
@@ -171,8 +175,11 @@ describe('Tracking', () => {
     await workbench.openMjTasksView();
     await rowOf(prompts.ok, 'the succeeded task after the reload', (r) => r.icons.includes('pass'));
     await rowOf(prompts.bad, 'the failed task after the reload', (r) => r.icons.includes('error'));
-    // Polling resumed: the frozen task is fetched again and keeps its place and state.
     await rowOf(prompts.slow, 'the running task after the reload', (r) => r.icons.includes('sync'));
+    // Polling resumed: a change made on the server only now, after the reload, reaches the tree.
+    workbench.simulator.completeTask(ids.slow, 'SUCCESS');
+    const done = await rowOf(prompts.slow, 'the task finished on the server after the reload to show as succeeded', (r) => r.icons.includes('pass'), 60_000);
+    assert.doesNotMatch(done.description, /%/, 'a finished task shows no progress');
   });
 
   it('drops a task ID into an editor when its row is dragged there', async () => {

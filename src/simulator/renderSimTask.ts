@@ -3,10 +3,10 @@ import { renderNewapi } from './renderNewapi';
 import { renderNovicezk } from './renderNovicezk';
 import { renderTrueai } from './renderTrueai';
 import type { SimTask } from './taskModel';
-import { viewOf } from './taskView';
+import { viewOf } from './simTaskView';
 
 /** The task JSON (as an object) the running dialect's fetch returns now. */
-export function renderTask(task: SimTask, ctx: SimContext): Record<string, unknown> {
+export function renderSimTask(task: SimTask, ctx: SimContext): Record<string, unknown> {
   const rendered = renderDialect(task, ctx);
   return task.overrides ? { ...rendered, ...task.overrides } : rendered;
 }

@@ -8,7 +8,7 @@ import { videoPath } from './video';
 
 // The dialect-neutral facts a renderer prints: state now, which images, which buttons.
 
-export interface TaskView {
+export interface SimTaskView {
   task: SimTask;
   state: TaskState;
   /** The image to show now (final, or an in-progress preview), as a URL on the simulator. */
@@ -41,7 +41,7 @@ export function imageNameFor(task: SimTask, state: TaskState): string | null {
   return stage > 0 && task.result === 'grid' ? progressImageName(task.palette, stage as 1 | 2) : null;
 }
 
-export function viewOf(task: SimTask, ctx: SimContext): TaskView {
+export function viewOf(task: SimTask, ctx: SimContext): SimTaskView {
   const state = stateAt(task, ctx.now());
   const name = imageNameFor(task, state);
   const success = state.status === 'SUCCESS';

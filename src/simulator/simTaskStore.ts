@@ -36,7 +36,7 @@ export interface NewTask {
 /** Videos take longer than grids (Midjourney renders four clips); a video upscale is quick. */
 const DURATION_FACTOR: Record<ResultKind, number> = { grid: 1, single: 0.5, describe: 0.4, video: 1.5, videoSingle: 0.5 };
 
-export class TaskStore {
+export class SimTaskStore {
   private readonly tasks = new Map<string, SimTask>();
   private seq = 0;
   private nextPalette = 0;
