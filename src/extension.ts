@@ -4,7 +4,7 @@ import { Deps } from './deps';
 import { registerCompletionNotifier } from './notifications/completionNotifier';
 import { Log } from './platform/log';
 import { shareL10nBundleWithCore } from './platform/l10n';
-import { createPolling } from './polling/registerPolling';
+import { registerPolling } from './polling/registerPolling';
 import { registerCopyCustomId } from './preview/commands/copyCustomId';
 import { registerCopyFinalPrompt } from './preview/commands/copyFinalPrompt';
 import { registerCopyImageUrl } from './preview/commands/copyImageUrl';
@@ -17,6 +17,7 @@ import { registerRemoveProvider } from './providers/commands/removeProvider';
 import { registerSetApiKey } from './providers/commands/setApiKey';
 import { registerTestConnection } from './providers/commands/testConnection';
 import { ProviderRegistry } from './providers/providerRegistry';
+import { Settings } from './settings/settings';
 import { registerTaskStatusBar } from './statusBar/taskStatusBar';
 import { registerClearFilter } from './tasks/clearFilter';
 import { registerClearFinished } from './tasks/clearFinished';
@@ -37,7 +38,8 @@ let flushTrackedTasks: (() => Promise<void>) | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   shareL10nBundleWithCore();
   const log = new Log();
-  const providers = new ProviderRegistry(context.secrets, log);
+  const settings = new Settings();
+  const providers = new ProviderRegistry(context.secrets, log, settings);
   const store = new TaskStore(
     { get: (k) => context.globalState.get(k), update: async (k, v) => context.globalState.update(k, v) },
     (m) => log.warn(m),
@@ -45,10 +47,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clients = new ClientPool(providers, log);
   const viewState = new ViewState(context.globalState);
   flushTrackedTasks = () => store.flush();
-  context.subscriptions.push(log, providers, clients, viewState, store);
+  context.subscriptions.push(log, settings, providers, clients, viewState, store);
   await applyDevSetup(providers, store, log);
-  const scheduler = createPolling(context, store, clients, providers, log);
-  const deps: Deps = { store, providers, clients, scheduler, viewState, log };
+  const scheduler = registerPolling(context, store, clients, providers, settings, log);
+  const deps: Deps = { store, providers, clients, scheduler, settings, viewState, log };
 
   registerTaskTree(context, deps);
   registerTaskStatusBar(context, deps);

@@ -1,16 +1,16 @@
 import * as vscode from 'vscode';
 import { inertLinks, taskTitle } from '../core/format';
+import { NotificationLevel } from '../core/settingsDefaults';
 import { TrackedTask } from '../core/taskStore';
 import { Deps } from '../deps';
+import { COMMANDS, VIEW_COMMANDS } from '../ids';
 import { copyWithFeedback } from '../platform/clipboard';
 
 /** More than this many finishing in one poll round get one summary instead of a toast each. */
 const SUMMARY_THRESHOLD = 2;
 
-type NotifySetting = 'all' | 'failures' | 'off';
-
-function setting(): NotifySetting {
-  const v = vscode.workspace.getConfiguration('mjTasks').get<string>('notifications', 'all');
+function level(deps: Deps): NotificationLevel {
+  const v = deps.settings.get('notifications');
   return v === 'failures' || v === 'off' ? v : 'all';
 }
 
@@ -25,7 +25,7 @@ async function notifyOne(t: TrackedTask): Promise<void> {
     const actions = image ? [preview, copy] : [preview];
     const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Midjourney task finished: {0}', title), ...actions);
     if (choice === preview) {
-      await vscode.commands.executeCommand('mjTasks.openPreview', t.id);
+      await vscode.commands.executeCommand(COMMANDS.openPreview, t.id);
     } else if (choice === copy && image) {
       await copyWithFeedback(image, vscode.l10n.t('image URL'));
     }
@@ -38,9 +38,9 @@ async function notifyOne(t: TrackedTask): Promise<void> {
       : vscode.l10n.t('Midjourney task failed: {0} — {1}', title, inertLinks(task.failReason ?? vscode.l10n.t('no reason given')));
   const choice = await vscode.window.showWarningMessage(message, preview, diagnostics);
   if (choice === preview) {
-    await vscode.commands.executeCommand('mjTasks.openPreview', t.id);
+    await vscode.commands.executeCommand(COMMANDS.openPreview, t.id);
   } else if (choice === diagnostics) {
-    await vscode.commands.executeCommand('mjTasks.copyDiagnostics', t.id);
+    await vscode.commands.executeCommand(COMMANDS.copyDiagnostics, t.id);
   }
 }
 
@@ -52,7 +52,7 @@ async function notifySummary(tasks: TrackedTask[]): Promise<void> {
     show,
   );
   if (choice === show) {
-    await vscode.commands.executeCommand('mjTasks.tasks.focus');
+    await vscode.commands.executeCommand(VIEW_COMMANDS.focusTasks);
   }
 }
 
@@ -60,7 +60,7 @@ async function notifySummary(tasks: TrackedTask[]): Promise<void> {
 export function registerCompletionNotifier(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
     deps.store.onDidFinish((finished) => {
-      const mode = setting();
+      const mode = level(deps);
       const wanted = finished.filter((t) => t.task && (mode === 'all' || (mode === 'failures' && t.task.status !== 'SUCCESS')));
       if (mode === 'off' || !wanted.length) {
         return;

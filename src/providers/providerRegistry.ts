@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
+import { CONTEXT_KEYS } from '../ids';
+import { setContext } from '../platform/contextKeys';
 import { Log } from '../platform/log';
+import { Settings } from '../settings/settings';
 import { Provider, readProviders } from './provider';
 
 const SECRET_PREFIX = 'mjTasks.apiKey.';
@@ -17,10 +20,11 @@ export class ProviderRegistry implements vscode.Disposable {
   constructor(
     private readonly secrets: vscode.SecretStorage,
     private readonly log: Log,
+    private readonly settings: Settings,
   ) {
     this.disposables.push(
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('mjTasks.providers') || e.affectsConfiguration('mjTasks.defaultProvider')) {
+      settings.onDidChange((keys) => {
+        if (keys.has('providers') || keys.has('defaultProvider')) {
           this.cached = undefined;
           this.updateContext();
           this.changed.fire();
@@ -37,7 +41,7 @@ export class ProviderRegistry implements vscode.Disposable {
 
   list(): Provider[] {
     if (!this.cached) {
-      const { providers, problems } = readProviders(vscode.workspace.getConfiguration('mjTasks').get('providers'));
+      const { providers, problems } = readProviders(this.settings.get('providers'));
       problems.forEach((p) => this.log.warn(p));
       this.cached = providers;
     }
@@ -50,7 +54,7 @@ export class ProviderRegistry implements vscode.Disposable {
 
   /** The provider named by `mjTasks.defaultProvider`, else the first one. */
   defaultProvider(): Provider | undefined {
-    const wanted = vscode.workspace.getConfiguration('mjTasks').get<string>('defaultProvider');
+    const wanted = this.settings.get('defaultProvider');
     return (wanted && this.get(wanted)) || this.list()[0];
   }
 
@@ -69,30 +73,27 @@ export class ProviderRegistry implements vscode.Disposable {
     await this.secrets.delete(SECRET_PREFIX + name);
   }
 
-  /** Adds or replaces a provider in the user's settings. */
+  /** Adds or replaces a provider in the settings. */
   async save(provider: Provider, makeDefault: boolean): Promise<void> {
-    const config = vscode.workspace.getConfiguration('mjTasks');
     const others = this.list().filter((p) => p.name !== provider.name);
-    await config.update('providers', [...others, provider], vscode.ConfigurationTarget.Global);
+    await this.settings.update('providers', [...others, provider]);
     if (makeDefault) {
-      await config.update('defaultProvider', provider.name, vscode.ConfigurationTarget.Global);
+      await this.settings.update('defaultProvider', provider.name);
     }
     this.cached = undefined;
   }
 
   async remove(name: string): Promise<void> {
-    const config = vscode.workspace.getConfiguration('mjTasks');
-    await config.update(
+    await this.settings.update(
       'providers',
       this.list().filter((p) => p.name !== name),
-      vscode.ConfigurationTarget.Global,
     );
     await this.deleteKey(name);
     this.cached = undefined;
   }
 
   private updateContext(): void {
-    void vscode.commands.executeCommand('setContext', 'mjTasks.hasProviders', this.list().length > 0);
+    setContext(CONTEXT_KEYS.hasProviders, this.list().length > 0);
   }
 
   dispose(): void {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { validateBaseUrl } from '../../core/baseUrl';
 import { AuthScheme } from '../../core/types';
 import { Deps } from '../../deps';
+import { COMMANDS } from '../../ids';
 import { authChoices } from '../authChoices';
 
 /**
@@ -10,7 +11,7 @@ import { authChoices } from '../authChoices';
  */
 export function registerAddProvider(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('mjTasks.addProvider', async () => {
+    vscode.commands.registerCommand(COMMANDS.addProvider, async () => {
       const title = vscode.l10n.t('Add Midjourney-proxy Provider');
       const existing = new Set(deps.providers.list().map((p) => p.name));
       const name = await vscode.window.showInputBox({
@@ -65,7 +66,7 @@ export function registerAddProvider(context: vscode.ExtensionContext, deps: Deps
         await deps.providers.setKey(provider.name, key.trim());
       }
       await deps.providers.save(provider, existing.size === 0);
-      await vscode.commands.executeCommand('mjTasks.testConnection', provider.name);
+      await vscode.commands.executeCommand(COMMANDS.testConnection, provider.name);
     }),
   );
 }
