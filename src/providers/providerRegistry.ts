@@ -4,6 +4,7 @@ import { setContext } from '../platform/contextKeys';
 import { Log } from '../platform/log';
 import { Settings } from '../settings/settings';
 import { Provider, readProviders } from './provider';
+import { withProvider, withoutProvider } from './providerList';
 
 const SECRET_PREFIX = 'mjTasks.apiKey.';
 
@@ -73,21 +74,29 @@ export class ProviderRegistry implements vscode.Disposable {
     await this.secrets.delete(SECRET_PREFIX + name);
   }
 
-  /** Adds or replaces a provider in the settings. */
-  async save(provider: Provider, makeDefault: boolean): Promise<void> {
-    const others = this.list().filter((p) => p.name !== provider.name);
-    await this.settings.update('providers', [...others, provider]);
+  /**
+   * Adds or replaces a provider where `mjTasks.providers` lives (workspace or user settings), every
+   * other entry kept as written. False, and nothing written, when the setting is not a list.
+   */
+  async save(provider: Provider, makeDefault: boolean): Promise<boolean> {
+    const next = withProvider(this.settings.get('providers'), provider);
+    if (!next) {
+      return false;
+    }
+    await this.settings.update('providers', next);
     if (makeDefault) {
       await this.settings.update('defaultProvider', provider.name);
     }
     this.cached = undefined;
+    return true;
   }
 
+  /** Removes the provider's entry where the list lives, every other entry kept as written, and its key. */
   async remove(name: string): Promise<void> {
-    await this.settings.update(
-      'providers',
-      this.list().filter((p) => p.name !== name),
-    );
+    const next = withoutProvider(this.settings.get('providers'), name);
+    if (next) {
+      await this.settings.update('providers', next);
+    }
     await this.deleteKey(name);
     this.cached = undefined;
   }

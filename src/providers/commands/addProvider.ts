@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { validateBaseUrl } from '../../core/baseUrl';
 import { AuthScheme } from '../../core/types';
 import { Deps } from '../../deps';
-import { COMMANDS } from '../../ids';
 import { authChoices } from '../authChoices';
+import { COMMANDS } from '../../ids';
 
 /**
  * A guided input: name, base URL, auth scheme (each with a sentence on which servers use it), key.
@@ -65,7 +65,15 @@ export function registerAddProvider(context: vscode.ExtensionContext, deps: Deps
       if (key) {
         await deps.providers.setKey(provider.name, key.trim());
       }
-      await deps.providers.save(provider, existing.size === 0);
+      if (!(await deps.providers.save(provider, existing.size === 0))) {
+        if (key) {
+          await deps.providers.deleteKey(provider.name);
+        }
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('The setting mjTasks.providers is not a list, so "{0}" was not added. Fix it in settings.json, then add the provider again.', provider.name),
+        );
+        return;
+      }
       await vscode.commands.executeCommand(COMMANDS.testConnection, provider.name);
     }),
   );
