@@ -48,7 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const viewState = new ViewState(context.globalState);
   flushTrackedTasks = () => store.flush();
   context.subscriptions.push(log, settings, providers, clients, viewState, store);
-  await applyDevSetup(providers, store, log);
+  await applyDevSetup(context, providers, store, log);
   const scheduler = registerPolling(context, store, clients, providers, settings, log);
   const deps: Deps = { store, providers, clients, scheduler, settings, viewState, log };
 
