@@ -3,6 +3,7 @@ import { TaskStore } from './core/taskStore';
 import { Log } from './platform/log';
 import { ClientPool } from './providers/clientPool';
 import { ProviderRegistry } from './providers/providerRegistry';
+import { Settings } from './settings/settings';
 import { ViewState } from './tree/viewState';
 
 /** What every feature may use; built once in `activate`. */
@@ -11,6 +12,7 @@ export interface Deps {
   readonly providers: ProviderRegistry;
   readonly clients: ClientPool;
   readonly scheduler: PollScheduler;
+  readonly settings: Settings;
   readonly viewState: ViewState;
   readonly log: Log;
 }

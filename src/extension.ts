@@ -4,7 +4,7 @@ import { Deps } from './deps';
 import { registerCompletionNotifier } from './notifications/completionNotifier';
 import { Log } from './platform/log';
 import { shareL10nBundleWithCore } from './platform/l10n';
-import { createPolling } from './polling/registerPolling';
+import { registerPolling } from './polling/registerPolling';
 import { registerCopyCustomId } from './preview/commands/copyCustomId';
 import { registerCopyFinalPrompt } from './preview/commands/copyFinalPrompt';
 import { registerCopyImageUrl } from './preview/commands/copyImageUrl';
@@ -38,19 +38,19 @@ let flushTrackedTasks: (() => Promise<void>) | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   shareL10nBundleWithCore();
   const log = new Log();
-  const providers = new ProviderRegistry(context.secrets, log);
+  const settings = new Settings();
+  const providers = new ProviderRegistry(context.secrets, log, settings);
   const store = new TaskStore(
     { get: (k) => context.globalState.get(k), update: async (k, v) => context.globalState.update(k, v) },
     (m) => log.warn(m),
   );
-  const settings = new Settings();
   const clients = new ClientPool(providers, settings, log);
   const viewState = new ViewState(context.globalState);
   flushTrackedTasks = () => store.flush();
-  context.subscriptions.push(log, providers, settings, clients, viewState, store);
-  await applyDevSetup(providers, store, log);
-  const scheduler = createPolling(context, store, clients, providers, log);
-  const deps: Deps = { store, providers, clients, scheduler, viewState, log };
+  context.subscriptions.push(log, settings, providers, clients, viewState, store);
+  await applyDevSetup(context, providers, store, log);
+  const scheduler = registerPolling(context, store, clients, providers, settings, log);
+  const deps: Deps = { store, providers, clients, scheduler, settings, viewState, log };
 
   registerTaskTree(context, deps);
   registerTaskStatusBar(context, deps);

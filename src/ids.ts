@@ -33,6 +33,12 @@ export const VIEWS = {
   tasks: 'mjTasks.tasks',
 } as const;
 
+/** VS Code's own commands for our views: focus the task list, show the activity-bar container. */
+export const VIEW_COMMANDS = {
+  focusTasks: `${VIEWS.tasks}.focus`,
+  showContainer: `workbench.view.extension.${VIEWS.container}`,
+} as const;
+
 /** The preview's webview panel type (also what VS Code restores panels by). */
 export const PREVIEW_VIEW_TYPE = 'mjTasks.preview';
 
@@ -46,6 +52,8 @@ export const CONTEXT_KEYS = {
   groupBy: 'mjTasks.groupBy',
   filtered: 'mjTasks.filtered',
 } as const;
+
+export type ContextKey = (typeof CONTEXT_KEYS)[keyof typeof CONTEXT_KEYS];
 
 /**
  * The flags a task row's contextValue may hold (space-separated); package.json menus match one

@@ -1,74 +1,75 @@
 import * as vscode from 'vscode';
 import { inertLinks, taskTitle } from '../core/format';
+import { NotificationLevel } from '../core/settingsDefaults';
 import { TrackedTask } from '../core/trackedTask';
 import { Deps } from '../deps';
+import { COMMANDS, VIEW_COMMANDS } from '../ids';
 import { copyWithFeedback } from '../platform/clipboard';
+import { NoticeAction, NoticeFailureReport, offerActions } from './noticeActions';
 
 /** More than this many finishing in one poll round get one summary instead of a toast each. */
 const SUMMARY_THRESHOLD = 2;
 
-type NotifySetting = 'all' | 'failures' | 'off';
-
-function setting(): NotifySetting {
-  const v = vscode.workspace.getConfiguration('mjTasks').get<string>('notifications', 'all');
+function level(deps: Deps): NotificationLevel {
+  const v = deps.settings.get('notifications');
   return v === 'failures' || v === 'off' ? v : 'all';
 }
 
-async function notifyOne(t: TrackedTask): Promise<void> {
+function failureReport(deps: Deps): NoticeFailureReport {
+  return {
+    log: (m) => deps.log.error(m),
+    tellUser: (label, reason) =>
+      void vscode.window.showErrorMessage(vscode.l10n.t('"{0}" did not work: {1}', label, inertLinks(reason))),
+  };
+}
+
+function command(label: string, id: string, ...args: unknown[]): NoticeAction {
+  return { label, run: () => vscode.commands.executeCommand(id, ...args) };
+}
+
+function notifyOne(t: TrackedTask, report: NoticeFailureReport): Promise<void> {
   const task = t.task!;
   // Prompts and failure reasons come from the server: no links in them may reach the toast.
   const title = inertLinks(taskTitle(task, t.id, 50));
-  const preview = vscode.l10n.t('Open Preview');
+  const preview = command(vscode.l10n.t('Open Preview'), COMMANDS.openPreview, t.id);
   if (task.status === 'SUCCESS') {
-    const copy = vscode.l10n.t('Copy Image URL');
     const image = task.imageUrl ?? task.imageUrls[0];
-    const actions = image ? [preview, copy] : [preview];
-    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Midjourney task finished: {0}', title), ...actions);
-    if (choice === preview) {
-      await vscode.commands.executeCommand('mjTasks.openPreview', t.id);
-    } else if (choice === copy && image) {
-      await copyWithFeedback(image, vscode.l10n.t('image URL'));
-    }
-    return;
+    const actions: NoticeAction[] = image
+      ? [preview, { label: vscode.l10n.t('Copy Image URL'), run: () => copyWithFeedback(image, vscode.l10n.t('image URL')) }]
+      : [preview];
+    const message = vscode.l10n.t('Midjourney task finished: {0}', title);
+    return offerActions((labels) => vscode.window.showInformationMessage(message, ...labels), actions, report);
   }
-  const diagnostics = vscode.l10n.t('Copy Diagnostics');
   const message =
     task.status === 'CANCEL'
       ? vscode.l10n.t('Midjourney task cancelled: {0}', title)
       : vscode.l10n.t('Midjourney task failed: {0} — {1}', title, inertLinks(task.failReason ?? vscode.l10n.t('no reason given')));
-  const choice = await vscode.window.showWarningMessage(message, preview, diagnostics);
-  if (choice === preview) {
-    await vscode.commands.executeCommand('mjTasks.openPreview', t.id);
-  } else if (choice === diagnostics) {
-    await vscode.commands.executeCommand('mjTasks.copyDiagnostics', t.id);
-  }
+  const diagnostics = command(vscode.l10n.t('Copy Diagnostics'), COMMANDS.copyDiagnostics, t.id);
+  return offerActions((labels) => vscode.window.showWarningMessage(message, ...labels), [preview, diagnostics], report);
 }
 
-async function notifySummary(tasks: TrackedTask[]): Promise<void> {
+function notifySummary(tasks: TrackedTask[], report: NoticeFailureReport): Promise<void> {
   const ok = tasks.filter((t) => t.task?.status === 'SUCCESS').length;
-  const show = vscode.l10n.t('Show Tasks');
-  const choice = await vscode.window.showInformationMessage(
-    vscode.l10n.t('{0} Midjourney tasks finished: {1} succeeded, {2} failed or cancelled.', tasks.length, ok, tasks.length - ok),
-    show,
-  );
-  if (choice === show) {
-    await vscode.commands.executeCommand('mjTasks.tasks.focus');
-  }
+  const message = vscode.l10n.t('{0} Midjourney tasks finished: {1} succeeded, {2} failed or cancelled.', tasks.length, ok, tasks.length - ok);
+  const show = command(vscode.l10n.t('Show Tasks'), VIEW_COMMANDS.focusTasks);
+  return offerActions((labels) => vscode.window.showInformationMessage(message, ...labels), [show], report);
 }
 
 /** One quiet notification per task that finished while tracked (or a summary); switchable off. */
 export function registerCompletionNotifier(context: vscode.ExtensionContext, deps: Deps): void {
+  const report = failureReport(deps);
   context.subscriptions.push(
     deps.store.onDidFinish((finished) => {
-      const mode = setting();
+      const mode = level(deps);
       const wanted = finished.filter((t) => t.task && (mode === 'all' || (mode === 'failures' && t.task.status !== 'SUCCESS')));
       if (mode === 'off' || !wanted.length) {
         return;
       }
+      // offerActions never rejects: each notice settles on its own.
       if (wanted.length > SUMMARY_THRESHOLD) {
-        void notifySummary(wanted);
+        void notifySummary(wanted, report);
       } else {
-        wanted.forEach((t) => void notifyOne(t));
+        wanted.forEach((t) => void notifyOne(t, report));
       }
     }),
   );

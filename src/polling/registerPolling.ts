@@ -4,6 +4,7 @@ import { TaskStore } from '../core/taskStore';
 import { Log } from '../platform/log';
 import { ClientPool } from '../providers/clientPool';
 import { ProviderRegistry } from '../providers/providerRegistry';
+import { Settings } from '../settings/settings';
 import { pollSettings } from './pollSettings';
 
 /**
@@ -11,17 +12,18 @@ import { pollSettings } from './pollSettings';
  * follows window focus (slower in the background, at once on return if overdue) and re-reads
  * the shared store on focus, where another window may have changed the list.
  */
-export function createPolling(
+export function registerPolling(
   context: vscode.ExtensionContext,
   store: TaskStore,
   clients: ClientPool,
   providers: ProviderRegistry,
+  settings: Settings,
   log: Log,
 ): PollScheduler {
   const scheduler = new PollScheduler({
     store,
     fetchBatch: async (provider, ids, signal) => (await clients.client(provider)).fetchTasks(ids, { signal }),
-    settings: pollSettings,
+    settings: () => pollSettings(settings),
     isFocused: () => vscode.window.state.focused,
     log: (m) => log.debug(m),
   });

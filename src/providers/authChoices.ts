@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { AuthScheme } from '../core/types';
 
-/** The four ways servers of this family read a key, and who uses which (reference §5). */
+/** The four ways servers of this family read a key, and which servers use which. */
 export function authChoices(): (vscode.QuickPickItem & { scheme: AuthScheme })[] {
   return [
     {

@@ -1,16 +1,25 @@
 import * as fs from 'fs';
+import * as vscode from 'vscode';
 import { TaskStore } from '../core/taskStore';
 import { Log } from '../platform/log';
+import { DEV_SETUP_VARIABLE, devSetupFile } from './devSetupFile';
 import { ProviderRegistry } from './providerRegistry';
 
 /**
  * `npm start` and the end-to-end tests launch VS Code with MJ_TASKS_DEV_SETUP pointing at
  * `{"keys": {provider: key}, "track": {provider: [ids]}}`: keys must reach SecretStorage, which no
- * settings file can do. Ordinary users never set it.
+ * settings file can do. Only a development copy acts on it (see devSetupFile).
  */
-export async function applyDevSetup(providers: ProviderRegistry, store: TaskStore, log: Log): Promise<void> {
-  const file = process.env.MJ_TASKS_DEV_SETUP;
+export async function applyDevSetup(context: vscode.ExtensionContext, providers: ProviderRegistry, store: TaskStore, log: Log): Promise<void> {
+  const file = devSetupFile({
+    env: process.env,
+    production: context.extensionMode === vscode.ExtensionMode.Production,
+    extensionPath: context.extensionPath,
+  });
   if (!file) {
+    if (process.env[DEV_SETUP_VARIABLE]) {
+      log.warn(`${DEV_SETUP_VARIABLE} is set but ignored: this is an installed copy of MJ Tasks, not a development one.`);
+    }
     return;
   }
   try {

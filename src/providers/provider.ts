@@ -1,5 +1,6 @@
 import { AUTH_SCHEMES, AuthScheme } from '../core/types';
 import { validateBaseUrl } from '../core/baseUrl';
+import { isRecord } from '../core/record';
 
 /** One server or relay the user tracks tasks on, as written in `mjTasks.providers`. */
 export interface Provider {
@@ -19,12 +20,11 @@ export function readProviders(value: unknown): { providers: Provider[]; problems
     return { providers, problems: value === undefined ? [] : ['mjTasks.providers is not a list'] };
   }
   const seen = new Set<string>();
-  value.forEach((entry, i) => {
-    if (!entry || typeof entry !== 'object') {
+  value.forEach((e, i) => {
+    if (!isRecord(e)) {
       problems.push(`mjTasks.providers[${i}] is not an object`);
       return;
     }
-    const e = entry as Record<string, unknown>;
     const name = typeof e.name === 'string' ? e.name.trim() : '';
     const baseUrl = typeof e.baseUrl === 'string' ? e.baseUrl.trim() : '';
     const auth = (typeof e.auth === 'string' ? e.auth : 'bearer') as AuthScheme;

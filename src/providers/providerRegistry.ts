@@ -1,6 +1,10 @@
 import * as vscode from 'vscode';
+import { CONTEXT_KEYS } from '../ids';
+import { setContext } from '../platform/contextKeys';
 import { Log } from '../platform/log';
+import { Settings } from '../settings/settings';
 import { Provider, readProviders } from './provider';
+import { withProvider, withoutProvider } from './providerList';
 
 const SECRET_PREFIX = 'mjTasks.apiKey.';
 
@@ -17,10 +21,11 @@ export class ProviderRegistry implements vscode.Disposable {
   constructor(
     private readonly secrets: vscode.SecretStorage,
     private readonly log: Log,
+    private readonly settings: Settings,
   ) {
     this.disposables.push(
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('mjTasks.providers') || e.affectsConfiguration('mjTasks.defaultProvider')) {
+      settings.onDidChange((keys) => {
+        if (keys.has('providers') || keys.has('defaultProvider')) {
           this.cached = undefined;
           this.updateContext();
           this.changed.fire();
@@ -37,7 +42,7 @@ export class ProviderRegistry implements vscode.Disposable {
 
   list(): Provider[] {
     if (!this.cached) {
-      const { providers, problems } = readProviders(vscode.workspace.getConfiguration('mjTasks').get('providers'));
+      const { providers, problems } = readProviders(this.settings.get('providers'));
       problems.forEach((p) => this.log.warn(p));
       this.cached = providers;
     }
@@ -50,7 +55,7 @@ export class ProviderRegistry implements vscode.Disposable {
 
   /** The provider named by `mjTasks.defaultProvider`, else the first one. */
   defaultProvider(): Provider | undefined {
-    const wanted = vscode.workspace.getConfiguration('mjTasks').get<string>('defaultProvider');
+    const wanted = this.settings.get('defaultProvider');
     return (wanted && this.get(wanted)) || this.list()[0];
   }
 
@@ -69,30 +74,35 @@ export class ProviderRegistry implements vscode.Disposable {
     await this.secrets.delete(SECRET_PREFIX + name);
   }
 
-  /** Adds or replaces a provider in the user's settings. */
-  async save(provider: Provider, makeDefault: boolean): Promise<void> {
-    const config = vscode.workspace.getConfiguration('mjTasks');
-    const others = this.list().filter((p) => p.name !== provider.name);
-    await config.update('providers', [...others, provider], vscode.ConfigurationTarget.Global);
+  /**
+   * Adds or replaces a provider where `mjTasks.providers` lives (workspace or user settings), every
+   * other entry kept as written. False, and nothing written, when the setting is not a list.
+   */
+  async save(provider: Provider, makeDefault: boolean): Promise<boolean> {
+    const next = withProvider(this.settings.get('providers'), provider);
+    if (!next) {
+      return false;
+    }
+    await this.settings.update('providers', next);
     if (makeDefault) {
-      await config.update('defaultProvider', provider.name, vscode.ConfigurationTarget.Global);
+      await this.settings.update('defaultProvider', provider.name);
     }
     this.cached = undefined;
+    return true;
   }
 
+  /** Removes the provider's entry where the list lives, every other entry kept as written, and its key. */
   async remove(name: string): Promise<void> {
-    const config = vscode.workspace.getConfiguration('mjTasks');
-    await config.update(
-      'providers',
-      this.list().filter((p) => p.name !== name),
-      vscode.ConfigurationTarget.Global,
-    );
+    const next = withoutProvider(this.settings.get('providers'), name);
+    if (next) {
+      await this.settings.update('providers', next);
+    }
     await this.deleteKey(name);
     this.cached = undefined;
   }
 
   private updateContext(): void {
-    void vscode.commands.executeCommand('setContext', 'mjTasks.hasProviders', this.list().length > 0);
+    setContext(CONTEXT_KEYS.hasProviders, this.list().length > 0);
   }
 
   dispose(): void {

@@ -4,6 +4,7 @@ import { TrackedTask } from '../core/trackedTask';
 import { Deps } from '../deps';
 import { copyWithFeedback } from '../platform/clipboard';
 import { resolveTargets } from './taskTargets';
+import { COMMANDS } from '../ids';
 
 /** What a relay's support desk asks for: IDs, server, status history, the last error — never the key. */
 export function diagnosticsText(t: TrackedTask, deps: Deps): string {
@@ -35,7 +36,7 @@ export function diagnosticsText(t: TrackedTask, deps: Deps): string {
 
 export function registerCopyDiagnostics(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('mjTasks.copyDiagnostics', async (arg?: unknown, selection?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.copyDiagnostics, async (arg?: unknown, selection?: unknown) => {
       const targets = await resolveTargets(deps, arg, selection, {
         placeHolder: vscode.l10n.t('Copy diagnostics of which tasks?'),
         canPickMany: true,

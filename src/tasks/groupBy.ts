@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import { GroupBy } from '../core/taskView';
 import { Deps } from '../deps';
+import { COMMANDS } from '../ids';
 
 /** View-title toggles (flat ⇄ by status) plus a palette command that offers every grouping. */
 export function registerGroupBy(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('mjTasks.groupByStatus', () => deps.viewState.setGroupBy('status')),
-    vscode.commands.registerCommand('mjTasks.showFlat', () => deps.viewState.setGroupBy('none')),
-    vscode.commands.registerCommand('mjTasks.groupBy', async () => {
+    vscode.commands.registerCommand(COMMANDS.groupByStatus, () => deps.viewState.setGroupBy('status')),
+    vscode.commands.registerCommand(COMMANDS.showFlat, () => deps.viewState.setGroupBy('none')),
+    vscode.commands.registerCommand(COMMANDS.groupBy, async () => {
       const choices: { label: string; value: GroupBy }[] = [
         { label: vscode.l10n.t('No grouping (newest first)'), value: 'none' },
         { label: vscode.l10n.t('By status'), value: 'status' },

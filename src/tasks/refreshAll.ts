@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { Deps } from '../deps';
+import { COMMANDS, VIEWS } from '../ids';
 
 export function registerRefreshAll(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('mjTasks.refreshAll', async () => {
+    vscode.commands.registerCommand(COMMANDS.refreshAll, async () => {
       const ids = deps.store.all().map((t) => t.id);
       if (ids.length) {
-        await vscode.window.withProgress({ location: { viewId: 'mjTasks.tasks' } }, () => deps.scheduler.pollNow(ids));
+        await vscode.window.withProgress({ location: { viewId: VIEWS.tasks } }, () => deps.scheduler.pollNow(ids));
       }
     }),
   );

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { Deps } from '../deps';
 import { resolveTargets } from './taskTargets';
+import { COMMANDS } from '../ids';
 
 export function registerStopTracking(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('mjTasks.stopTracking', async (arg?: unknown, selection?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.stopTracking, async (arg?: unknown, selection?: unknown) => {
       const targets = await resolveTargets(deps, arg, selection, {
         placeHolder: vscode.l10n.t('Stop tracking which tasks?'),
         canPickMany: true,

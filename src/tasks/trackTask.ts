@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import { parseTaskIdInput } from '../core/taskIdInput';
 import { Deps } from '../deps';
 import { pickProvider } from '../providers/pickProvider';
+import { COMMANDS, VIEW_COMMANDS } from '../ids';
 
-/** From code: `executeCommand('mjTasks.trackTask', { ids: ['…'], provider: 'Name' })` or a string. */
+/** From code (here or another extension): `executeCommand('mjTasks.trackTask', { ids: ['…'], provider: 'Name' })` or a string. */
 type TrackArgs = string | { ids?: string[] | string; provider?: string } | undefined;
 
 /** The task IDs in the editor's selection (a log line, a JSON response…), as the input's start value. */
@@ -52,7 +53,7 @@ async function askForIds(): Promise<string[] | undefined> {
 
 export function registerTrackTask(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('mjTasks.trackTask', async (args: TrackArgs) => {
+    vscode.commands.registerCommand(COMMANDS.trackTask, async (args: TrackArgs) => {
       if (!deps.providers.list().length) {
         const add = vscode.l10n.t('Add Provider');
         const choice = await vscode.window.showWarningMessage(
@@ -60,7 +61,7 @@ export function registerTrackTask(context: vscode.ExtensionContext, deps: Deps):
           add,
         );
         if (choice === add) {
-          await vscode.commands.executeCommand('mjTasks.addProvider');
+          await vscode.commands.executeCommand(COMMANDS.addProvider);
         }
         return;
       }
@@ -81,7 +82,7 @@ export function registerTrackTask(context: vscode.ExtensionContext, deps: Deps):
       }
       const { added, existing } = deps.store.add(ids, providerName);
       void deps.scheduler.pollNow(added);
-      void vscode.commands.executeCommand('workbench.view.extension.mjTasks');
+      void vscode.commands.executeCommand(VIEW_COMMANDS.showContainer);
       const message = existing.length
         ? vscode.l10n.t('New tasks tracked: {0} ({1} were tracked already).', added.length, existing.length)
         : vscode.l10n.t('New tasks tracked: {0}.', added.length);

@@ -1,16 +1,16 @@
 import * as vscode from 'vscode';
 import { Deps } from '../deps';
+import { CONTEXT_KEYS, VIEWS } from '../ids';
+import { setContext } from '../platform/contextKeys';
 import { TaskDragAndDrop } from './taskDragAndDrop';
 import { TaskTreeProvider } from './taskTreeProvider';
 
 const AGE_REFRESH_MS = 60_000;
 
-export const TASKS_VIEW_ID = 'mjTasks.tasks';
-
 /** The sidebar list; returns the provider so commands can read what is shown. */
 export function registerTaskTree(context: vscode.ExtensionContext, deps: Deps): TaskTreeProvider {
   const provider = new TaskTreeProvider(deps.store, deps.viewState, deps.providers);
-  const view = vscode.window.createTreeView(TASKS_VIEW_ID, {
+  const view = vscode.window.createTreeView(VIEWS.tasks, {
     treeDataProvider: provider,
     dragAndDropController: new TaskDragAndDrop(),
     showCollapseAll: false,
@@ -25,7 +25,7 @@ export function registerTaskTree(context: vscode.ExtensionContext, deps: Deps): 
       filter && shown.shown === 0 && shown.total > 0
         ? vscode.l10n.t('No tracked task matches the filter "{0}".', filter)
         : undefined;
-    void vscode.commands.executeCommand('setContext', 'mjTasks.hasTasks', shown.total > 0);
+    setContext(CONTEXT_KEYS.hasTasks, shown.total > 0);
   };
   describeView();
 

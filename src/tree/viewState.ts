@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { GroupBy, NO_FILTER, TaskFilter, formatFilter, isFilterEmpty } from '../core/taskView';
+import { CONTEXT_KEYS } from '../ids';
+import { setContext } from '../platform/contextKeys';
 
 const GROUP_BY_KEY = 'mjTasks.view.groupBy';
 
@@ -42,8 +44,8 @@ export class ViewState implements vscode.Disposable {
   }
 
   private updateContext(): void {
-    void vscode.commands.executeCommand('setContext', 'mjTasks.groupBy', this.groupBy);
-    void vscode.commands.executeCommand('setContext', 'mjTasks.filtered', !isFilterEmpty(this.filterValue));
+    setContext(CONTEXT_KEYS.groupBy, this.groupBy);
+    setContext(CONTEXT_KEYS.filtered, !isFilterEmpty(this.filterValue));
   }
 
   dispose(): void {

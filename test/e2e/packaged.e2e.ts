@@ -1,6 +1,7 @@
 // The shipped package, as a user gets it: `npm run package` builds a .vsix within budget holding
 // only what runs; installed into a fresh VS Code set to Chinese, it activates and speaks Chinese.
-// A VS Code of its own (not the shared one): an installed extension, another locale.
+// A VS Code of its own (not the shared one): an installed extension, another locale. As installed,
+// it ignores MJ_TASKS_DEV_SETUP (set here on purpose): the key and the tasks come through its UI.
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -19,6 +20,7 @@ const BUDGET_BYTES = 300 * 1024;
 const RUN_DIR = path.join(ROOT, '.vscode-test', 'e2e-packaged');
 const PROVIDER = '模拟器';
 const KEY = 'mj-zh-key';
+const VIEW = '[id="workbench.view.extension.mjTasks"]';
 
 /** Entries of a zip file, read with Python's zipfile (on every machine of this kind). */
 function zipEntries(file: string): string[] {
@@ -44,6 +46,48 @@ describe('Packaged, in Chinese', function () {
 
   async function paletteRows(): Promise<string[]> {
     return page.$$eval('.quick-input-widget .monaco-list-row', (rows) => rows.map((r) => (r.getAttribute('aria-label') ?? '').trim()));
+  }
+
+  async function toasts(): Promise<string[]> {
+    return page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
+  }
+
+  /** The answer of Test Connection for the provider ("…：连接正常——…" or "…：连接失败——…"), not its progress toast. */
+  async function connectionResult(): Promise<string> {
+    return waitFor(async () => (await toasts()).find((t) => t.includes(PROVIDER) && /连接(正常|失败)/.test(t)), 'the connection result', 20_000);
+  }
+
+  /** Shows the MJ Tasks view (a click on its activity-bar icon would hide it when it shows already). */
+  async function openView(): Promise<void> {
+    if (!(await page.locator(VIEW).isVisible())) await page.locator('.part.activitybar [aria-label^="MJ Tasks"]').first().click();
+    await page.locator(VIEW).waitFor({ state: 'visible' });
+  }
+
+  /** The view's welcome for no tracked task; it needs the context keys set at activation. */
+  async function waitForNoTasksWelcome(): Promise<void> {
+    await openView();
+    await waitFor(async () => /还没有跟踪任何任务/.test(await page.locator(`${VIEW} .pane-body`).innerText().catch(() => '')), 'the welcome for no tasks, in Chinese');
+  }
+
+  /** Runs `MJ Tasks: <title>` from the palette. */
+  async function runCommand(title: string): Promise<void> {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>MJ Tasks: ${title}`);
+    await waitFor(async () => (await paletteRows())[0]?.includes(title), `"${title}" first in the palette`);
+    await page.keyboard.press('Enter');
+  }
+
+  /** Types `text` into the input box whose title matches, and accepts it. */
+  async function answerInput(title: RegExp, text: string): Promise<void> {
+    const input = page.locator('.quick-input-widget input');
+    await waitFor(async () => {
+      const shown = await page.locator('.quick-input-widget .quick-input-title').innerText().catch(() => '');
+      return title.test(shown) && (await input.isVisible());
+    }, `the input box ${title}`);
+    await input.fill(text);
+    await page.keyboard.press('Enter');
   }
 
   async function shot(name: string): Promise<void> {
@@ -88,6 +132,7 @@ describe('Packaged, in Chinese', function () {
     );
 
     sim = await startSimulator({ port: 0, dialect: 'newapi', apiKey: KEY, seedDemo: true });
+    // What a development copy would apply at activation; the installed one must not.
     const setup = server.writeDevSetup(path.join(RUN_DIR, 'dev-setup.json'), { keys: { [PROVIDER]: KEY }, track: { [PROVIDER]: sim.demoTaskIds } });
     vscode = await server.startCodeServer({
       dataDir: RUN_DIR,
@@ -131,16 +176,32 @@ describe('Packaged, in Chinese', function () {
   });
 
   it('activates once installed, and shows its view in Chinese', async () => {
-    await page.locator('.part.activitybar [aria-label^="MJ Tasks"]').first().click();
-    const view = '[id="workbench.view.extension.mjTasks"]';
+    await openView();
     const title = await waitFor(async () => {
-      const t = (await page.locator(`${view} .title-label, .part.sidebar .composite.title .title-label`).first().innerText().catch(() => '')).trim();
+      const t = (await page.locator(`${VIEW} .title-label, .part.sidebar .composite.title .title-label`).first().innerText().catch(() => '')).trim();
       return /任务/.test(t) ? t : undefined;
     }, 'the view title in Chinese');
     assert.match(title, /MJ Tasks: 任务/i);
-    // The demo tasks tracked through the dev setup are fetched by the installed extension.
+    await waitForNoTasksWelcome();
+  });
+
+  // One test, not two: the tasks can only be fetched once the key is set.
+  it('takes no key and no task from MJ_TASKS_DEV_SETUP: works once the key is set with Set API Key and the tasks given to Track Task…', async () => {
+    await waitForNoTasksWelcome();
+    await runCommand('测试连接');
+    assert.match(await connectionResult(), /连接失败/, 'no key reached the installed extension');
+    await page.locator('.notifications-toasts .notification-list-item').filter({ hasText: '连接失败' }).getByRole('button', { name: '设置 API 密钥' }).click();
+    await answerInput(/API 密钥/, KEY);
+    assert.match(await connectionResult(), /连接正常/, 'the key set through the command is used');
+    await page.keyboard.press('Escape'); // hides the toasts: the palette test reads its own
+    await waitFor(async () => (await toasts()).length === 0, 'the toasts to hide');
+
+    // Long after activation: still nothing tracked, so no task came from MJ_TASKS_DEV_SETUP.
+    assert.match(await page.locator(`${VIEW} .pane-body`).innerText(), /还没有跟踪任何任务/, 'no task came from MJ_TASKS_DEV_SETUP');
+    await runCommand('跟踪任务…');
+    await answerInput(/跟踪 Midjourney 任务/, sim.demoTaskIds.join(' '));
     const rows = await waitFor(async () => {
-      const texts = await page.locator(`${view} .pane-body .monaco-list-row`).allInnerTexts();
+      const texts = await page.locator(`${VIEW} .pane-body .monaco-list-row`).allInnerTexts();
       return texts.length >= sim.demoTaskIds.length && texts.some((t) => /刚刚|分钟前/.test(t)) && texts.some((t) => /IMAGINE/.test(t)) ? texts : undefined;
     }, 'the tracked tasks, fetched, with Chinese ages', 45_000);
     assert.ok(rows.some((t) => /IMAGINE/.test(t)), rows.join('\n'));
@@ -166,10 +227,7 @@ describe('Packaged, in Chinese', function () {
     await input.fill('>MJ Tasks: 测试连接');
     await waitFor(async () => (await paletteRows())[0]?.includes('测试连接'), 'Test Connection in Chinese, first');
     await page.keyboard.press('Enter');
-    const message = await waitFor(async () => {
-      const texts = await page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
-      return texts.find((t) => t.includes(PROVIDER));
-    }, 'the connection result', 20_000);
+    const message = await connectionResult();
     assert.match(message, /模拟器/);
     assert.match(message, /[\u4e00-\u9fa5]{2,}/, 'the message itself is Chinese');
     assert.doesNotMatch(message, /reachable|accepted the key/, 'no English left in it');

@@ -1,6 +1,7 @@
 // The extension inside a real extension host, through the `vscode` API.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { COMMANDS } from '../../src/ids';
 
 const EXTENSION_ID = 'mj-tasks.mj-tasks';
 
@@ -37,7 +38,7 @@ describe('Tracking through the API', () => {
   }
 
   async function diagnostics(id: string): Promise<string> {
-    await vscode.commands.executeCommand('mjTasks.copyDiagnostics', id);
+    await vscode.commands.executeCommand(COMMANDS.copyDiagnostics, id);
     return vscode.env.clipboard.readText();
   }
 
@@ -55,15 +56,15 @@ describe('Tracking through the API', () => {
       body: JSON.stringify({ prompt: 'integration lantern' }),
     });
     const id = String(((await submit.json()) as { result: unknown }).result);
-    await vscode.commands.executeCommand('mjTasks.trackTask', { ids: [id, unknown], provider: 'Simulator' });
+    await vscode.commands.executeCommand(COMMANDS.trackTask, { ids: [id, unknown], provider: 'Simulator' });
 
-    await vscode.commands.executeCommand('mjTasks.copyTaskId', id);
+    await vscode.commands.executeCommand(COMMANDS.copyTaskId, id);
     assert.strictEqual(await vscode.env.clipboard.readText(), id, 'the task is tracked');
     const fetched = await until(() => diagnostics(id), (d) => /Action: IMAGINE/.test(d), 'the first fetch');
     assert.match(fetched, /Provider: Simulator \(http:\/\/127\.0\.0\.1:\d+, auth bearer\)/);
     assert.doesNotMatch(fetched, new RegExp(process.env.MJ_SIMULATOR_KEY ?? 'no-key-set'), 'no key in diagnostics');
     const missing = await until(() => diagnostics(unknown), (d) => /Last error: TaskNotFound/.test(d), 'the unknown ID to be reported');
     assert.match(missing, /Status: not fetched yet/);
-    await vscode.commands.executeCommand('mjTasks.stopTracking', unknown);
+    await vscode.commands.executeCommand(COMMANDS.stopTracking, unknown);
   });
 });

@@ -3,6 +3,7 @@ import { validateBaseUrl } from '../../core/baseUrl';
 import { AuthScheme } from '../../core/types';
 import { Deps } from '../../deps';
 import { authChoices } from '../authChoices';
+import { COMMANDS } from '../../ids';
 
 /**
  * A guided input: name, base URL, auth scheme (each with a sentence on which servers use it), key.
@@ -10,7 +11,7 @@ import { authChoices } from '../authChoices';
  */
 export function registerAddProvider(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('mjTasks.addProvider', async () => {
+    vscode.commands.registerCommand(COMMANDS.addProvider, async () => {
       const title = vscode.l10n.t('Add Midjourney-proxy Provider');
       const existing = new Set(deps.providers.list().map((p) => p.name));
       const name = await vscode.window.showInputBox({
@@ -64,8 +65,16 @@ export function registerAddProvider(context: vscode.ExtensionContext, deps: Deps
       if (key) {
         await deps.providers.setKey(provider.name, key.trim());
       }
-      await deps.providers.save(provider, existing.size === 0);
-      await vscode.commands.executeCommand('mjTasks.testConnection', provider.name);
+      if (!(await deps.providers.save(provider, existing.size === 0))) {
+        if (key) {
+          await deps.providers.deleteKey(provider.name);
+        }
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('The setting mjTasks.providers is not a list, so "{0}" was not added. Fix it in settings.json, then add the provider again.', provider.name),
+        );
+        return;
+      }
+      await vscode.commands.executeCommand(COMMANDS.testConnection, provider.name);
     }),
   );
 }

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { Deps } from '../../deps';
 import { providerArgOrPick } from '../pickProvider';
+import { COMMANDS } from '../../ids';
 
 export function registerRemoveApiKey(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('mjTasks.removeApiKey', async (providerName?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.removeApiKey, async (providerName?: unknown) => {
       const provider = await providerArgOrPick(deps, providerName, vscode.l10n.t('Remove the API key of which provider?'));
       if (!provider) {
         return;

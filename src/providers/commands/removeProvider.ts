@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { Deps } from '../../deps';
 import { providerArgOrPick } from '../pickProvider';
+import { COMMANDS } from '../../ids';
 
 export function registerRemoveProvider(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('mjTasks.removeProvider', async (providerName?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.removeProvider, async (providerName?: unknown) => {
       const provider = await providerArgOrPick(deps, providerName, vscode.l10n.t('Remove which provider?'));
       if (!provider) {
         return;

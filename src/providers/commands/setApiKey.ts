@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
 import { Deps } from '../../deps';
 import { providerArgOrPick } from '../pickProvider';
+import { COMMANDS } from '../../ids';
 
 export function registerSetApiKey(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('mjTasks.setApiKey', async (providerName?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.setApiKey, async (providerName?: unknown) => {
       const provider = await providerArgOrPick(deps, providerName, vscode.l10n.t('Set the API key of which provider?'));
       if (!provider) {
         if (!deps.providers.list().length) {
-          await vscode.commands.executeCommand('mjTasks.addProvider');
+          await vscode.commands.executeCommand(COMMANDS.addProvider);
         }
         return;
       }
@@ -24,7 +25,7 @@ export function registerSetApiKey(context: vscode.ExtensionContext, deps: Deps):
       }
       await deps.providers.setKey(provider.name, key.trim());
       vscode.window.setStatusBarMessage(`$(key) ${vscode.l10n.t('API key of {0} saved.', provider.name)}`, 2000);
-      await vscode.commands.executeCommand('mjTasks.testConnection', provider.name);
+      await vscode.commands.executeCommand(COMMANDS.testConnection, provider.name);
     }),
   );
 }

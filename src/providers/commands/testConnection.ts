@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
 import { inertLinks } from '../../core/format';
 import { testConnection } from '../../core/connectionTest';
+import { SETTINGS_SECTION } from '../../core/settingsDefaults';
 import { Deps } from '../../deps';
 import { providerArgOrPick } from '../pickProvider';
+import { COMMANDS } from '../../ids';
 
 /** One cheap request; the answer says "reachable, key accepted" or names the problem. */
 export function registerTestConnection(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('mjTasks.testConnection', async (providerName?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.testConnection, async (providerName?: unknown) => {
       const provider = await providerArgOrPick(deps, providerName, vscode.l10n.t('Test the connection to which provider?'));
       if (!provider) {
         return;
@@ -37,9 +39,9 @@ export function registerTestConnection(context: vscode.ExtensionContext, deps: D
         settings,
       );
       if (choice === setKey) {
-        await vscode.commands.executeCommand('mjTasks.setApiKey', provider.name);
+        await vscode.commands.executeCommand(COMMANDS.setApiKey, provider.name);
       } else if (choice === settings) {
-        await vscode.commands.executeCommand('workbench.action.openSettings', 'mjTasks.providers');
+        await vscode.commands.executeCommand('workbench.action.openSettings', `${SETTINGS_SECTION}.providers`);
       }
     }),
   );
