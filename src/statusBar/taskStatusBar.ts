@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Deps } from '../deps';
+import { STATUS_BAR_ID, VIEWS } from '../ids';
 
 interface Counts {
   total: number;
@@ -33,9 +34,9 @@ function count(deps: Deps): Counts {
 
 /** "$(sync~spin) 2 running · 3 queued · 1 failed"; hidden while nothing is tracked. Click shows the list. */
 export function registerTaskStatusBar(context: vscode.ExtensionContext, deps: Deps): void {
-  const item = vscode.window.createStatusBarItem('mjTasks.status', vscode.StatusBarAlignment.Left, 10);
+  const item = vscode.window.createStatusBarItem(STATUS_BAR_ID, vscode.StatusBarAlignment.Left, 10);
   item.name = vscode.l10n.t('MJ Tasks');
-  item.command = 'mjTasks.tasks.focus';
+  item.command = `${VIEWS.tasks}.focus`;
 
   const update = () => {
     const c = count(deps);

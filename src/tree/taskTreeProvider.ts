@@ -7,6 +7,7 @@ import { taskContextValue } from './contextValue';
 import { IconState, statusIcon } from './statusIcon';
 import { taskTooltip } from './taskTooltip';
 import { ViewState } from './viewState';
+import { COMMANDS } from '../ids';
 
 export type TaskNode = { readonly kind: 'task'; readonly id: string };
 export type GroupNode = { readonly kind: 'group'; readonly key: string; readonly groupBy: GroupBy };
@@ -199,7 +200,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     item.tooltip = taskTooltip(t, this.providers.list().length);
     item.contextValue = taskContextValue(t);
     item.accessibilityInformation = { label: `${taskTitle(t.task, t.id)}, ${item.description}` };
-    item.command = { command: 'mjTasks.openPreview', title: vscode.l10n.t('Open in Preview'), arguments: [element] };
+    item.command = { command: COMMANDS.openPreview, title: vscode.l10n.t('Open in Preview'), arguments: [element] };
     return item;
   }
 

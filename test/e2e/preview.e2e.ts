@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import type { Frame } from 'playwright-core';
 import { normalizeTask } from '../../src/core/task';
-import { toStringLiteral } from '../../src/preview/stringLiteral';
+import { toStringLiteral } from '../../src/preview/host/stringLiteral';
 import type { TaskSpec } from '../../src/simulator/types';
 import { answerQuickInput, readmeShot, useWorkbench, waitFor, workbench } from './harness';
 

@@ -8,15 +8,15 @@ import {
   format,
   isHostMessage,
   isPreviewState,
-  isTaskView,
+  isPreviewModel,
   isValueKey,
   isWebviewMessage,
   PROTOCOL_VERSION,
-  TaskView,
+  PreviewModel,
   UI_STRING_KEYS,
   UiStrings,
-} from '../../src/preview/protocol';
-import { buildView } from '../../src/preview/viewModel';
+} from '../../src/preview/shared/protocol';
+import { buildView } from '../../src/preview/host/viewModel';
 
 const seeds = path.join(__dirname, '../../../test/fixtures/seeds');
 const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
@@ -46,7 +46,7 @@ function strings(): UiStrings {
 }
 
 /** Every key the view mentions, wherever it sits. */
-function keysIn(view: TaskView): string[] {
+function keysIn(view: PreviewModel): string[] {
   return [
     ...view.fields.map((f) => f.key),
     ...view.prompts.map((p) => p.key),
@@ -150,7 +150,7 @@ describe('preview: buildView', () => {
   it('a grid (DMXAPI seed): image, four quadrants with U and V customIds, grouped buttons, finalPrompt', () => {
     const task = seedTask('dmxapi-query-task.json');
     const { view, values } = buildView(task.id, tracked(task), NOW);
-    assert.ok(isTaskView(view));
+    assert.ok(isPreviewModel(view));
     assert.strictEqual(view.phase, 'fetched');
     assert.strictEqual(view.status, 'SUCCESS');
     assert.strictEqual(view.running, false);
@@ -170,7 +170,7 @@ describe('preview: buildView', () => {
   it('a DESCRIBE (Maisi seed): four numbered prompts, each copyable, no grid', () => {
     const task = seedTask('maisi-ai-mj-task-fetch.json');
     const { view, values } = buildView(task.id, tracked(task), NOW);
-    assert.ok(isTaskView(view));
+    assert.ok(isPreviewModel(view));
     assert.strictEqual(view.prompts.length, 4);
     assert.match(view.prompts[0].value, /^White haired anime boy/);
     assert.ok(!view.prompts.some((p) => /[1-4]\uFE0F?\u20E3/.test(p.value)), 'markers removed');
@@ -182,7 +182,7 @@ describe('preview: buildView', () => {
     for (const file of fs.readdirSync(seeds).filter((f) => f.endsWith('.json'))) {
       const task = seedTask(file);
       const { view, values } = buildView(task.id, tracked(task), NOW);
-      assert.ok(isTaskView(view), file);
+      assert.ok(isPreviewModel(view), file);
       const keys = new Set(keysIn(view));
       for (const k of keys) assert.ok(values.has(k), `${file}: ${k} has no value`);
       for (const k of values.keys()) assert.ok(keys.has(k), `${file}: ${k} is not shown`);
@@ -203,7 +203,7 @@ describe('preview: buildView', () => {
       buttons: [{ customId: `MJ::JOB::upsample::1::${payload}`, label: payload, emoji: '' }],
     })!;
     const { view, values } = buildView(task.id, tracked(task), NOW);
-    assert.ok(isTaskView(view));
+    assert.ok(isPreviewModel(view));
     assert.strictEqual(view.image?.safeUrl, null);
     assert.strictEqual(view.image?.url, 'javascript:window.__pwned=3');
     assert.strictEqual(values.get('imageUrl')?.openable, false);

@@ -1,10 +1,10 @@
 import * as assert from 'assert';
 import { TaskButton } from '../../src/core/types';
-import { explainFailure } from '../../src/preview/failure';
-import { gridQuadrants } from '../../src/preview/grid';
-import { splitNumberedPrompts } from '../../src/preview/numberedPrompts';
-import { contentSecurityPolicy, createNonce, previewHtml } from '../../src/preview/previewHtml';
-import { safeHttpUrl } from '../../src/preview/urlSafety';
+import { explainFailure } from '../../src/preview/host/failure';
+import { gridQuadrants } from '../../src/preview/host/grid';
+import { splitNumberedPrompts } from '../../src/preview/host/numberedPrompts';
+import { contentSecurityPolicy, createNonce, previewHtml } from '../../src/preview/host/previewHtml';
+import { safeHttpUrl } from '../../src/preview/shared/urlSafety';
 
 const HASH = '3785da15-4f70-4034-9128-f3ff1ac634fa';
 
@@ -145,9 +145,9 @@ describe('preview: explainFailure', () => {
 describe('preview: the HTML shell', () => {
   const resources = {
     cspSource: 'https://abc.vscode-cdn.net',
-    scriptUri: 'https://abc.vscode-cdn.net/ext/dist/webview.js',
-    styleUri: 'https://abc.vscode-cdn.net/ext/media/preview.css',
-    codiconUri: 'https://abc.vscode-cdn.net/ext/media/codicons/codicon.css',
+    scriptUri: 'https://abc.vscode-cdn.net/ext/dist/webview/webview.js',
+    styleUri: 'https://abc.vscode-cdn.net/ext/dist/webview/preview.css',
+    codiconUri: 'https://abc.vscode-cdn.net/ext/dist/webview/codicons/codicon.css',
     language: 'zh-cn',
   };
 

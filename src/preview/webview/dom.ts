@@ -42,7 +42,7 @@ export function append(parent: Node, ...children: Child[]): void {
 }
 
 /**
- * A codicon (media/codicons/codicon.css, from @vscode/codicons), decorative only: hidden from
+ * A codicon (dist/webview/codicons/codicon.css, from @vscode/codicons), decorative only: hidden from
  * screen readers, the text or aria-label beside it names the thing. `name` is our own constant,
  * e.g. 'copy' or 'sync codicon-modifier-spin'.
  */

@@ -1,4 +1,4 @@
-import { EditorTarget, UiStrings, ValueKey, format } from '../preview/protocol';
+import { EditorTarget, UiStrings, ValueKey, format } from '../shared/protocol';
 import { h, icon } from './dom';
 import { MediaCache } from './media';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { UiStrings } from './protocol';
+import { UiStrings } from '../shared/protocol';
 
 /** The webview's words, localized here and sent in `init`: the webview script has no strings of its own. */
 export function uiStrings(): UiStrings {

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { ButtonGroup, ModalNeed } from '../core/customId';
-import { TaskStatus } from '../core/types';
+import { ButtonGroup, ModalNeed } from '../../core/customId';
+import { TaskStatus } from '../../core/types';
 import { FailureKind } from './failure';
 
 // The preview's fixed words for statuses, button groups, modal notes and failure kinds: exhaustive

@@ -1,4 +1,4 @@
-import { ButtonGroup, Fact, Notice, TaskView, TextValue, UiStrings } from '../preview/protocol';
+import { ButtonGroup, Fact, Notice, PreviewModel, TextValue, UiStrings } from '../shared/protocol';
 import { actionButton, RenderContext, valueActions } from './actions';
 import { Child, h, icon } from './dom';
 import { gallery, mainImage } from './mediaSection';
@@ -18,7 +18,7 @@ const STATUS_ICONS: Record<string, string> = {
   UNKNOWN: 'question',
 };
 
-function header(view: TaskView, ctx: RenderContext): HTMLElement {
+function header(view: PreviewModel, ctx: RenderContext): HTMLElement {
   const s = ctx.strings;
   const status = /^[A-Z_]{1,20}$/.test(view.status) ? view.status : 'PENDING';
   // PENDING: nothing fetched yet (the label says "Loading…"); like the tree, it does not spin until it runs.
@@ -70,7 +70,7 @@ function textCard(v: TextValue, ctx: RenderContext, tag: 'li' | 'div' = 'div'): 
   );
 }
 
-function promptsSection(view: TaskView, ctx: RenderContext): HTMLElement {
+function promptsSection(view: PreviewModel, ctx: RenderContext): HTMLElement {
   return h(
     'section',
     { class: 'prompts' },
@@ -118,7 +118,7 @@ function factList(facts: Fact[]): HTMLElement {
   return h('dl', { class: 'facts' }, ...facts.flatMap((f) => [h('dt', {}, f.label), h('dd', {}, f.value)]));
 }
 
-export function renderView(view: TaskView, ctx: RenderContext): DocumentFragment {
+export function renderView(view: PreviewModel, ctx: RenderContext): DocumentFragment {
   const media: Child[] = [
     view.image ? mainImage(view, view.image, ctx) : null,
     view.gallery.length ? gallery(view.gallery, ctx, 'image') : null,

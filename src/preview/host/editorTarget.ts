@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { EditorTarget } from './protocol';
+import { EditorTarget } from '../shared/protocol';
 import { literalNameFor, toLiteralFor } from './stringLiteral';
 
 /** Editors that are not the user's text: output channels, the debug console's input, comment boxes. */

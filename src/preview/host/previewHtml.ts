@@ -2,15 +2,15 @@ import { randomBytes } from 'crypto';
 
 // The preview's HTML shell. It is STATIC: nothing from a server is ever put in it, only the nonce
 // and the webview's own resource URIs. All task data goes by postMessage and is turned into DOM
-// with textContent by the script (STYLE.md 9–11).
+// with textContent by the script, so no server text can ever be parsed as markup.
 
 export interface ShellResources {
   /** `webview.cspSource`. */
   cspSource: string;
-  /** `asWebviewUri` of dist/webview.js and media/preview.css. */
+  /** `asWebviewUri` of dist/webview/webview.js and dist/webview/preview.css. */
   scriptUri: string;
   styleUri: string;
-  /** `asWebviewUri` of media/codicons/codicon.css (copied from @vscode/codicons by the build); its font is font-src. */
+  /** `asWebviewUri` of dist/webview/codicons/codicon.css (copied from @vscode/codicons by the build); its font is font-src. */
   codiconUri: string;
   /** VS Code's display language (`vscode.env.language`), for `lang`. */
   language: string;

@@ -1,14 +1,14 @@
 import * as l10n from '@vscode/l10n';
-import { buttonsByGroup } from '../core/customId';
-import { formatAge, formatDuration, formatTime, taskTitle } from '../core/format';
-import { TrackedTask } from '../core/taskStore';
-import { Task } from '../core/types';
+import { buttonsByGroup } from '../../core/customId';
+import { formatAge, formatDuration, formatTime, taskTitle } from '../../core/format';
+import { TrackedTask } from '../../core/taskStore';
+import { Task } from '../../core/types';
 import { explainFailure } from './failure';
 import { gridQuadrants } from './grid';
 import { failureHeadline, groupTitle, modalNote, statusText } from './labels';
 import { splitNumberedPrompts } from './numberedPrompts';
-import { ButtonGroup, ButtonRef, Fact, MediaItem, Notice, TaskView, TextValue, ValueKey } from './protocol';
-import { safeHttpUrl } from './urlSafety';
+import { ButtonGroup, ButtonRef, Fact, MediaItem, Notice, PreviewModel, TextValue, ValueKey } from '../shared/protocol';
+import { safeHttpUrl } from '../shared/urlSafety';
 
 // Turns a tracked task into what the webview shows (already localized; no HTML anywhere) and the
 // table of values its buttons may ask for by key. Pure, so it is unit-tested in plain Node; it
@@ -23,7 +23,7 @@ export interface ValueEntry {
 }
 
 export interface BuiltView {
-  view: TaskView;
+  view: PreviewModel;
   values: ReadonlyMap<ValueKey, ValueEntry>;
 }
 
@@ -129,7 +129,7 @@ function facts(t: TrackedTask, now: number): Fact[] {
   return out;
 }
 
-function emptyView(taskId: string, phase: TaskView['phase']): TaskView {
+function emptyView(taskId: string, phase: PreviewModel['phase']): PreviewModel {
   return {
     taskId,
     title: taskId,

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
-import { taskTitle } from '../core/format';
-import { Deps } from '../deps';
-import { copyWithFeedback } from '../platform/clipboard';
+import { taskTitle } from '../../core/format';
+import { Deps } from '../../deps';
+import { copyWithFeedback } from '../../platform/clipboard';
 import { EditorTargetTracker } from './editorTarget';
 import { previewHtml } from './previewHtml';
-import { HostMessage, isWebviewMessage, PROTOCOL_VERSION, TaskView, ValueKey, VIEW_TYPE, WebviewMessage } from './protocol';
+import { HostMessage, isWebviewMessage, PROTOCOL_VERSION, PreviewModel, ValueKey, WebviewMessage } from '../shared/protocol';
 import { uiStrings } from './uiStrings';
-import { safeHttpUrl } from './urlSafety';
+import { safeHttpUrl } from '../shared/urlSafety';
 import { buildView, ValueEntry } from './viewModel';
+import { COMMANDS, PREVIEW_VIEW_TYPE } from '../../ids';
 
 /** What every preview panel needs from the extension; built once by registerPreview. */
 export interface PreviewHost {
@@ -31,7 +32,7 @@ export function previewWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewP
 }
 
 /**
- * The one preview panel (STYLE.md 9): `show` reuses it for whichever task is asked for. It mirrors
+ * The one preview panel: `createOrShow` reuses it for whichever task is asked for. It mirrors
  * the store — every change of its task is posted — and answers the webview's requests by key.
  */
 export class PreviewPanel implements vscode.Disposable {
@@ -52,7 +53,7 @@ export class PreviewPanel implements vscode.Disposable {
       return open;
     }
     const panel = vscode.window.createWebviewPanel(
-      VIEW_TYPE,
+      PREVIEW_VIEW_TYPE,
       vscode.l10n.t('MJ Preview'),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus },
       previewWebviewOptions(host.extensionUri),
@@ -103,9 +104,9 @@ export class PreviewPanel implements vscode.Disposable {
     );
     panel.webview.html = previewHtml({
       cspSource: panel.webview.cspSource,
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'dist', 'webview.js')).toString(),
-      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'media', 'preview.css')).toString(),
-      codiconUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'media', 'codicons', 'codicon.css')).toString(),
+      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'dist', 'webview', 'webview.js')).toString(),
+      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'dist', 'webview', 'preview.css')).toString(),
+      codiconUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'dist', 'webview', 'codicons', 'codicon.css')).toString(),
       language: vscode.env.language,
     });
     this.rebuild();
@@ -119,7 +120,7 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   /** Recomputes the view and the value table; returns the view for posting. */
-  private rebuild(): TaskView {
+  private rebuild(): PreviewModel {
     const tracked = this.host.deps.store.get(this.taskId);
     const built = buildView(this.taskId, tracked, Date.now());
     this.values = built.values;
@@ -157,7 +158,7 @@ export class PreviewPanel implements vscode.Disposable {
       return;
     }
     if (m.type === 'refresh') {
-      await vscode.commands.executeCommand('mjTasks.refresh', this.taskId);
+      await vscode.commands.executeCommand(COMMANDS.refresh, this.taskId);
       return;
     }
     const entry = this.values.get(m.key);

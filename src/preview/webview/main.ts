@@ -2,13 +2,13 @@ import {
   EditorTarget,
   HostMessage,
   isHostMessage,
-  isTaskView,
+  isPreviewModel,
   isUiStrings,
   PreviewState,
-  TaskView,
+  PreviewModel,
   UiStrings,
   WebviewMessage,
-} from '../preview/protocol';
+} from '../shared/protocol';
 import { MediaCache } from './media';
 import { Actions } from './actions';
 import { renderView } from './render';
@@ -29,7 +29,7 @@ const app = document.getElementById('app') as HTMLElement;
 const media = new MediaCache();
 
 let strings: UiStrings | undefined;
-let view: TaskView | undefined;
+let view: PreviewModel | undefined;
 let target: EditorTarget | null = null;
 
 const actions: Actions = {
@@ -86,7 +86,7 @@ function onMessage(message: HostMessage): void {
 /** The last view, shown until the host's `init` replaces it; checked like a message. */
 function restoreState(): void {
   const saved = vscode.getState() as Partial<PreviewState> | undefined;
-  if (saved && isUiStrings(saved.strings) && isTaskView(saved.view)) {
+  if (saved && isUiStrings(saved.strings) && isPreviewModel(saved.view)) {
     strings = saved.strings;
     view = saved.view;
     render();

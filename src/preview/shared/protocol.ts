@@ -8,9 +8,8 @@
 // The webview never sends a value back — only the key of a value the host gave it — so a
 // compromised webview can copy, insert or open nothing the host did not offer.
 
-import { isRecord } from '../core/record';
+import { isRecord } from '../../core/record';
 
-export const VIEW_TYPE = 'mjTasks.preview';
 export const PROTOCOL_VERSION = 1;
 
 // ---- Value keys ---------------------------------------------------------------------------------
@@ -85,7 +84,7 @@ export interface Notice {
 export type ViewPhase = 'unfetched' | 'untracked' | 'fetched';
 
 /** Everything the webview shows, already localized and checked by the host. */
-export interface TaskView {
+export interface PreviewModel {
   taskId: string;
   title: string;
   phase: ViewPhase;
@@ -152,8 +151,8 @@ export type UiStringKey = (typeof UI_STRING_KEYS)[number];
 export type UiStrings = Record<UiStringKey, string>;
 
 export type HostMessage =
-  | { type: 'init'; protocol: number; strings: UiStrings; view: TaskView; target: EditorTarget | null }
-  | { type: 'update'; view: TaskView }
+  | { type: 'init'; protocol: number; strings: UiStrings; view: PreviewModel; target: EditorTarget | null }
+  | { type: 'update'; view: PreviewModel }
   | { type: 'target'; target: EditorTarget | null };
 
 // ---- Webview → host ----------------------------------------------------------------------------
@@ -175,7 +174,7 @@ export type WebviewMessage =
 export interface PreviewState {
   taskId: string;
   strings?: UiStrings;
-  view?: TaskView;
+  view?: PreviewModel;
 }
 
 // ---- Guards ------------------------------------------------------------------------------------
@@ -229,7 +228,7 @@ const isNotice = shape<Notice>({
   detail: isString,
 });
 
-export const isTaskView: Guard<TaskView> = shape<TaskView>({
+export const isPreviewModel: Guard<PreviewModel> = shape<PreviewModel>({
   taskId: isString,
   title: isString,
   phase: (v): v is ViewPhase => v === 'unfetched' || v === 'untracked' || v === 'fetched',
@@ -262,9 +261,9 @@ export function isHostMessage(v: unknown): v is HostMessage {
   }
   switch (v.type) {
     case 'init':
-      return v.protocol === PROTOCOL_VERSION && isUiStrings(v.strings) && isTaskView(v.view) && nullable(isEditorTarget)(v.target);
+      return v.protocol === PROTOCOL_VERSION && isUiStrings(v.strings) && isPreviewModel(v.view) && nullable(isEditorTarget)(v.target);
     case 'update':
-      return isTaskView(v.view);
+      return isPreviewModel(v.view);
     case 'target':
       return nullable(isEditorTarget)(v.target);
     default:
