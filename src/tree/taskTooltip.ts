@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { joinSentences } from '../core/errors';
 import { formatDuration, formatTime } from '../core/format';
 import { TrackedTask } from '../core/taskStore';
-import { statusLabel } from './statusIcon';
+import { taskStatusLabel } from '../core/statusVocabulary';
 
 /** Only http(s) images go into a hover; anything else (javascript:, data:, file:) is left out. */
 function safeImageUrl(url: string | null): string | undefined {
@@ -39,7 +39,7 @@ export function taskTooltip(t: TrackedTask, providerCount: number): vscode.Markd
   }
   if (task) {
     const progress = task.progress !== null && !task.terminal ? ` · ${task.progress}%` : '';
-    line(vscode.l10n.t('Status'), statusLabel(task.status) + (task.status === 'UNKNOWN' ? ` (${task.rawStatus})` : '') + progress);
+    line(vscode.l10n.t('Status'), taskStatusLabel(task) + progress);
     line(vscode.l10n.t('Action'), task.action);
     line(vscode.l10n.t('Submitted'), formatTime(task.submitTime));
     line(vscode.l10n.t('Finished'), formatTime(task.finishTime));

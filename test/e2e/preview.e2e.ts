@@ -276,6 +276,7 @@ describe('Preview', function () {
         phase: 'fetched',
         status: 'SUCCESS',
         statusLabel: evil,
+        statusIcon: { name: 'pass', spin: false },
         progress: null,
         running: false,
         facts: [{ label: evil, value: evil }],

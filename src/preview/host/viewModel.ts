@@ -1,13 +1,14 @@
 import * as l10n from '@vscode/l10n';
 import { buttonsByGroup } from '../../core/customId';
 import { formatAge, formatDuration, formatTime, taskTitle } from '../../core/format';
+import { STATUS_CODICONS, StatusIconState, statusLabel } from '../../core/statusVocabulary';
 import { TrackedTask } from '../../core/taskStore';
 import { Task } from '../../core/types';
 import { explainFailure } from './failure';
 import { gridQuadrants } from './grid';
-import { failureHeadline, groupTitle, modalNote, statusText } from './labels';
+import { failureHeadline, groupTitle, modalNote } from './labels';
 import { splitNumberedPrompts } from './numberedPrompts';
-import { ButtonGroup, ButtonRef, Fact, MediaItem, Notice, PreviewModel, TextValue, ValueKey } from '../shared/protocol';
+import { ButtonGroup, ButtonRef, Fact, MediaItem, Notice, PreviewModel, StatusIcon, TextValue, ValueKey } from '../shared/protocol';
 import { safeHttpUrl } from '../shared/urlSafety';
 
 // Turns a tracked task into what the webview shows (already localized; no HTML anywhere) and the
@@ -129,6 +130,12 @@ function facts(t: TrackedTask, now: number): Fact[] {
   return out;
 }
 
+/** The badge's codicon, from the table the tree uses; the webview keeps no table of its own. */
+function statusIcon(state: StatusIconState): StatusIcon {
+  const { name, spin } = STATUS_CODICONS[state];
+  return { name, spin };
+}
+
 function emptyView(taskId: string, phase: PreviewModel['phase']): PreviewModel {
   return {
     taskId,
@@ -136,6 +143,7 @@ function emptyView(taskId: string, phase: PreviewModel['phase']): PreviewModel {
     phase,
     status: '',
     statusLabel: '',
+    statusIcon: statusIcon('PENDING_FIRST_FETCH'),
     progress: null,
     running: false,
     facts: [],
@@ -190,7 +198,8 @@ export function buildView(taskId: string, t: TrackedTask | undefined, now: numbe
     return { view, values: values.map };
   }
   view.status = task.status;
-  view.statusLabel = statusText(task.status);
+  view.statusLabel = statusLabel(task.status);
+  view.statusIcon = statusIcon(task.status);
   view.running = !task.terminal;
   view.progress = !task.terminal && task.progress !== null ? Math.max(0, Math.min(100, task.progress)) : null;
 

@@ -83,6 +83,12 @@ export interface Notice {
 
 export type ViewPhase = 'unfetched' | 'untracked' | 'fetched';
 
+/** A codicon by name (`pass`, `sync`), and whether it spins (only while the task runs). */
+export interface StatusIcon {
+  name: string;
+  spin: boolean;
+}
+
 /** Everything the webview shows, already localized and checked by the host. */
 export interface PreviewModel {
   taskId: string;
@@ -91,6 +97,8 @@ export interface PreviewModel {
   /** The status word (SUCCESS…) for styling; '' before the first fetch. */
   status: string;
   statusLabel: string;
+  /** The badge's icon: the tree's for the same status (cloud-download before the first fetch). */
+  statusIcon: StatusIcon;
   /** 0–100 while the task runs; null otherwise. */
   progress: number | null;
   running: boolean;
@@ -234,6 +242,7 @@ export const isPreviewModel: Guard<PreviewModel> = shape<PreviewModel>({
   phase: (v): v is ViewPhase => v === 'unfetched' || v === 'untracked' || v === 'fetched',
   status: isString,
   statusLabel: isString,
+  statusIcon: shape<StatusIcon>({ name: (v): v is string => typeof v === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v) && v.length <= 64, spin: isBoolean }),
   progress: nullable((v): v is number => isFiniteNumber(v) && v >= 0 && v <= 100),
   running: isBoolean,
   facts: arrayOf(shape<Fact>({ label: isString, value: isString })),

@@ -6,24 +6,16 @@ import { gallery, mainImage } from './mediaSection';
 // The view → DOM. Every text from the task goes in as a text node; attributes carry only our own
 // strings, keys and (through MediaCache) http(s) URLs.
 
-/** The badge's codicon: the same ones the tree uses (src/tree/statusIcon.ts); only a running task spins. */
-const STATUS_ICONS: Record<string, string> = {
-  NOT_START: 'circle-large-outline',
-  SUBMITTED: 'clock',
-  MODAL: 'comment-discussion',
-  IN_PROGRESS: 'sync codicon-modifier-spin',
-  SUCCESS: 'pass',
-  FAILURE: 'error',
-  CANCEL: 'circle-slash',
-  UNKNOWN: 'question',
-};
-
 function header(view: PreviewModel, ctx: RenderContext): HTMLElement {
   const s = ctx.strings;
+  // PENDING: nothing fetched yet (the label says "Loading…").
   const status = /^[A-Z_]{1,20}$/.test(view.status) ? view.status : 'PENDING';
-  // PENDING: nothing fetched yet (the label says "Loading…"); like the tree, it does not spin until it runs.
-  const statusIcon = Object.prototype.hasOwnProperty.call(STATUS_ICONS, status) ? STATUS_ICONS[status] : 'cloud-download';
-  const badge = h('span', { class: `badge status-${status}` }, icon(statusIcon), h('span', { class: 'badge-text' }, view.statusLabel || s.loading));
+  const badge = h(
+    'span',
+    { class: `badge status-${status}` },
+    icon(view.statusIcon.name, view.statusIcon.spin),
+    h('span', { class: 'badge-text' }, view.statusLabel || s.loading),
+  );
   const refresh = actionButton('refresh', 'refresh', s.refresh, s.refreshTitle, () => ctx.actions.refresh(), 'secondary');
   refresh.dataset.action = 'refresh';
   return h(
