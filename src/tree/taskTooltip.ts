@@ -3,19 +3,7 @@ import { joinSentences } from '../core/errors';
 import { formatDuration, formatTime } from '../core/format';
 import { TrackedTask } from '../core/taskStore';
 import { taskStatusLabel } from '../core/statusVocabulary';
-
-/** Only http(s) images go into a hover; anything else (javascript:, data:, file:) is left out. */
-function safeImageUrl(url: string | null): string | undefined {
-  if (!url) {
-    return undefined;
-  }
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.toString() : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { thumbnailMarkdown } from './tooltipThumbnail';
 
 /**
  * Server text goes in with appendText (escaped, never interpreted); the string is untrusted and
@@ -60,11 +48,9 @@ export function taskTooltip(t: TrackedTask, providerCount: number): vscode.Markd
     md.appendText(prompt);
     md.appendMarkdown('\n');
   }
-  const image = safeImageUrl(task?.imageUrl ?? task?.imageUrls[0] ?? null);
-  if (image) {
-    // Parentheses and spaces would end the Markdown link early; encode them.
-    const href = image.replace(/[()\s]/g, (c) => encodeURIComponent(c));
-    md.appendMarkdown(`\n\n![thumbnail](${href}|width=240)\n`);
+  const thumbnail = thumbnailMarkdown(task?.imageUrl ?? task?.imageUrls[0] ?? null);
+  if (thumbnail) {
+    md.appendMarkdown(thumbnail);
   }
   return md;
 }
