@@ -84,6 +84,27 @@ function gridRow() {
     .filter({ hasText: /IMAGINE ·/ });
 }
 
+/**
+ * Records every text the preview's buttons show from now on (a flash lasts a moment; a recorder
+ * does not miss it): `[data-action-id, text]` pairs, read back with buttonTexts().
+ */
+async function recordButtonTexts(frame: Frame): Promise<void> {
+  await frame.evaluate(() => {
+    window.__mjButtonTexts = [];
+    new window.MutationObserver((mutations: any[]) => {
+      for (const m of mutations) {
+        const label = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+        const button = label?.closest?.('[data-action-id]');
+        if (label?.classList?.contains('action-text') && button) window.__mjButtonTexts.push([button.dataset.actionId, label.textContent]);
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+async function buttonTexts(frame: Frame): Promise<Array<[string, string]>> {
+  return frame.evaluate(() => window.__mjButtonTexts as Array<[string, string]>);
+}
+
 async function imageLoaded(frame: Frame): Promise<boolean> {
   return frame.evaluate(() => {
     const img = document.querySelector('.main-image img');
@@ -141,7 +162,7 @@ describe('Preview', function () {
     await expectClipboard(finalPrompt);
   });
 
-  it('inserts the finalPrompt at the cursor of an open file, as text and as a Python string literal', async () => {
+  it('inserts the finalPrompt at the cursor of an open file, as text and as a Python string literal, and says Inserted', async () => {
     const id = demoTask(/finished IMAGINE grid/);
     const finalPrompt = taskJson(id).properties!.finalPrompt!;
     // The file in the first editor group, the preview beside it (where it opens), as a user has them.
@@ -159,8 +180,12 @@ describe('Preview', function () {
       'Insert to target insert_here.py',
     );
     assert.match((await card.locator('[data-action="insert-literal"]').getAttribute('title'))!, /Python/);
+    await recordButtonTexts(frame);
     await card.locator('[data-action="insert-literal"]').click();
     await waitFor(async () => (await workbench.visibleEditorText()).includes(`prompt = "${finalPrompt.slice(0, 20)}`), 'the literal to appear in the editor');
+    // The button says so once the host has written it.
+    await waitFor(async () => (await buttonTexts(frame)).some(([id, text]) => id === 'literal:finalPrompt' && text === 'Inserted'), '"Inserted" on the button');
+    assert.strictEqual(await frame.locator('.toast').isVisible(), false, 'no complaint when it worked');
 
     await workbench.runCommand('View: Focus First Editor Group');
     await workbench.page.keyboard.press('Control+End');
@@ -171,6 +196,30 @@ describe('Preview', function () {
     await workbench.runCommand('View: Focus First Editor Group');
     await workbench.save();
     assert.strictEqual(await workbench.readFile('insert_here.py'), `prompt = ${toStringLiteral(finalPrompt, 'python')}\n\nplain = ${finalPrompt}`);
+    await workbench.closeAllEditors();
+  });
+
+  it('says why nothing was inserted into a read-only editor, and never "Inserted"', async () => {
+    const id = demoTask(/finished IMAGINE grid/);
+    await workbench.closeAllEditors();
+    await workbench.writeFile('read_only_here.py', 'prompt = \n');
+    await workbench.openFile('read_only_here.py');
+    await workbench.runCommand('File: Set Active Editor Read-only in Session');
+    await pickTaskWith('MJ Tasks: Open in Preview', id);
+
+    const frame = await previewFrame('Upscale image 2');
+    const insert = frame.locator('.value-card[data-key="finalPrompt"] [data-action="insert"]');
+    await waitFor(async () => (await insert.getAttribute('title'))?.includes('read_only_here.py'), 'Insert to target read_only_here.py');
+    await recordButtonTexts(frame);
+    await insert.click();
+
+    const toast = frame.locator('.toast');
+    await waitFor(async () => (await toast.isVisible()) && (await toast.innerText()).includes('read_only_here.py is read-only'), 'the reason in the preview');
+    await workbench.screenshot('Preview', 'insert into a read-only editor');
+    const texts = await buttonTexts(frame);
+    assert.ok(texts.some(([b, text]) => b === 'insert:finalPrompt' && text === 'Not inserted'), JSON.stringify(texts));
+    assert.ok(!texts.some(([, text]) => text === 'Inserted'), `"Inserted" was shown: ${JSON.stringify(texts)}`);
+    assert.strictEqual(await workbench.readFile('read_only_here.py'), 'prompt = \n');
     await workbench.closeAllEditors();
   });
 

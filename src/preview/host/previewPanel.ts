@@ -4,7 +4,8 @@ import { Deps } from '../../deps';
 import { copyWithFeedback } from '../../platform/clipboard';
 import { EditorTargetTracker } from './editorTarget';
 import { previewHtml } from './previewHtml';
-import { HostMessage, isWebviewMessage, PROTOCOL_VERSION, PreviewModel, ValueKey, WebviewMessage } from '../shared/protocol';
+import { HostMessage, InsertResult, PROTOCOL_VERSION, PreviewModel, ValueKey, WebviewMessage } from '../shared/protocol';
+import { isWebviewMessage } from '../shared/protocolGuards';
 import { uiStrings } from './uiStrings';
 import { safeHttpUrl } from '../shared/urlSafety';
 import { buildView, ValueEntry } from './viewModel';
@@ -165,19 +166,25 @@ export class PreviewPanel implements vscode.Disposable {
     if (!entry) {
       // A key from a view that has changed since (the task moved on): nothing to act on.
       this.host.deps.log.debug(`Preview: ${m.type} of ${m.key}, which the current view does not have.`);
+      if (m.type === 'insert') {
+        const reason = vscode.l10n.t('The task changed meanwhile: nothing was inserted. Try again.');
+        this.post({ type: 'insertResult', requestId: m.requestId, inserted: false, reason });
+      }
       return;
     }
     switch (m.type) {
       case 'copy':
         await copyWithFeedback(entry.value, entry.what);
         return;
-      case 'insert':
-        if (await this.host.editors.insert(entry.value, m.literal)) {
+      case 'insert': {
+        const result = await this.insert(entry, m.literal);
+        if (result.inserted) {
           vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Inserted {0}', entry.what)}`, INSERT_FEEDBACK_MS);
-        } else {
-          void vscode.window.showWarningMessage(vscode.l10n.t('Nothing to insert into: click into a text editor first, then use Insert again.'));
         }
+        // The webview says "Inserted" only now, or why not: the click alone does not mean it worked.
+        this.post({ type: 'insertResult', requestId: m.requestId, ...result });
         return;
+      }
       case 'open': {
         // Checked twice: when the table was built and here, right before it leaves VS Code.
         const url = entry.openable ? safeHttpUrl(entry.value) : null;
@@ -186,6 +193,16 @@ export class PreviewPanel implements vscode.Disposable {
         }
         return;
       }
+    }
+  }
+
+  private async insert(entry: ValueEntry, literal: boolean): Promise<InsertResult> {
+    try {
+      return await this.host.editors.insert(entry.value, literal);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.host.deps.log.error(`Preview: insert failed: ${message}`);
+      return { inserted: false, reason: vscode.l10n.t('Nothing was inserted: {0}', message) };
     }
   }
 

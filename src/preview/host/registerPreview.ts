@@ -3,7 +3,7 @@ import { Deps } from '../../deps';
 import { registerOpenPreview } from './commands/openPreview';
 import { EditorTargetTracker } from './editorTarget';
 import { PreviewHost, PreviewPanel } from './previewPanel';
-import { isPreviewState } from '../shared/protocol';
+import { isPreviewState } from '../shared/protocolGuards';
 import { PREVIEW_VIEW_TYPE } from '../../ids';
 
 /**
