@@ -355,6 +355,32 @@ describe('Preview', function () {
     assert.ok((await frame.locator('.title').innerText()).startsWith(marker));
   });
 
+  it("reads nothing from the extension's folder but its own files, and loads http media only from the provider", async () => {
+    const id = demoTask(/finished IMAGINE grid/);
+    const imageUrl = taskJson(id).imageUrl;
+    assert.match(imageUrl, /^http:\/\/127\.0\.0\.1:\d+\//, 'the simulator (the provider) serves the image over http');
+    await pickTaskWith('MJ Tasks: Open in Preview', id);
+    const frame = await previewFrame('Upscale image 2');
+    const probe = await frame.evaluate(async (url: string) => {
+      const load = (src: string) =>
+        new Promise<string>((resolve) => {
+          const img = new window.Image();
+          img.onload = () => resolve('loaded');
+          img.onerror = () => resolve('refused');
+          img.src = src;
+        });
+      const script = document.querySelector('script[src*="webview.js"]').src as string;
+      return {
+        provider: await load(url),
+        // The same server under another name is another origin, and no provider's.
+        otherOrigin: await load(url.replace('//127.0.0.1:', '//localhost:')),
+        // Beside dist/webview/ in the extension's folder: not the webview's to read.
+        extensionIcon: await load(new URL('../../media/icon.png', script).href),
+      };
+    }, imageUrl);
+    assert.deepStrictEqual(probe, { provider: 'loaded', otherOrigin: 'refused', extensionIcon: 'refused' });
+  });
+
   it('follows a running task live: progress, then the finished grid', async () => {
     const id = workbench.simulator.createTask({ prompt: `a paper boat on a pond, live ${Date.now()}`, status: 'IN_PROGRESS', progress: 20, durationMs: 25_000 });
     await trackTask(id);

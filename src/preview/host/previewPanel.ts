@@ -2,14 +2,15 @@ import * as vscode from 'vscode';
 import { taskTitle } from '../../core/format';
 import { Deps } from '../../deps';
 import { copyWithFeedback } from '../../platform/clipboard';
-import { EditorTargetTracker } from './editorTarget';
-import { previewHtml } from './previewHtml';
+import { COMMANDS, PREVIEW_VIEW_TYPE } from '../../ids';
 import { HostMessage, InsertResult, PROTOCOL_VERSION, PreviewModel, ValueKey, WebviewMessage } from '../shared/protocol';
 import { isWebviewMessage } from '../shared/protocolGuards';
-import { uiStrings } from './uiStrings';
 import { safeHttpUrl } from '../shared/urlSafety';
+import { httpMediaOrigins, WEBVIEW_DIR, WEBVIEW_FILES } from './csp';
+import { EditorTargetTracker } from './editorTarget';
+import { previewHtml } from './previewHtml';
+import { uiStrings } from './uiStrings';
 import { buildView, ValueEntry } from './viewModel';
-import { COMMANDS, PREVIEW_VIEW_TYPE } from '../../ids';
 
 /** What every preview panel needs from the extension; built once by registerPreview. */
 export interface PreviewHost {
@@ -21,13 +22,13 @@ export interface PreviewHost {
 const INSERT_FEEDBACK_MS = 2000;
 const TITLE_MAX = 40;
 
-/** Only what the preview loads: its script (dist) and stylesheet (media). Nothing else on disk. */
+/** Only the folder of what the preview loads (its script, stylesheet and codicons). Nothing else on disk. */
 export function previewWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return {
     enableScripts: true,
     enableCommandUris: false,
     enableForms: false,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist')],
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, ...WEBVIEW_DIR)],
     // No retainContextWhenHidden: the webview keeps its task ID with setState and is rebuilt on show.
   };
 }
@@ -44,6 +45,8 @@ export class PreviewPanel implements vscode.Disposable {
   private ready = false;
   /** The values behind the keys of the last view posted: the only things the webview may ask for. */
   private values: ReadonlyMap<ValueKey, ValueEntry> = new Map();
+  /** The http: origins the shell's policy allows media from, as last set (see setHtml). */
+  private mediaOrigins = '';
 
   /** Shows `taskId` in the preview, creating the panel or reusing (and revealing) the open one. */
   static createOrShow(host: PreviewHost, taskId: string, preserveFocus: boolean): PreviewPanel {
@@ -102,15 +105,34 @@ export class PreviewPanel implements vscode.Disposable {
         }
       }),
       editors.onDidChange(() => this.post({ type: 'target', target: editors.describe() })),
+      deps.providers.onDidChange(() => this.setHtml()),
     );
-    panel.webview.html = previewHtml({
-      cspSource: panel.webview.cspSource,
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'dist', 'webview', 'webview.js')).toString(),
-      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'dist', 'webview', 'preview.css')).toString(),
-      codiconUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'dist', 'webview', 'codicons', 'codicon.css')).toString(),
-      language: vscode.env.language,
-    });
+    this.setHtml();
     this.rebuild();
+  }
+
+  /**
+   * The shell, with a policy that lets media load over http only from the configured providers.
+   * Set again when that list of origins changes: the webview reloads, repaints from its saved
+   * state and says `ready` again.
+   */
+  private setHtml(): void {
+    const origins = httpMediaOrigins(this.host.deps.providers.list().map((p) => p.baseUrl));
+    if (origins.join(' ') === this.mediaOrigins && this.panel.webview.html) {
+      return;
+    }
+    this.mediaOrigins = origins.join(' ');
+    this.ready = false;
+    const webview = this.panel.webview;
+    const uri = (file: readonly string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, ...WEBVIEW_DIR, ...file)).toString();
+    webview.html = previewHtml({
+      cspSource: webview.cspSource,
+      scriptUri: uri(WEBVIEW_FILES.script),
+      styleUri: uri(WEBVIEW_FILES.style),
+      codiconUri: uri(WEBVIEW_FILES.codicons),
+      language: vscode.env.language,
+      httpMediaOrigins: origins,
+    });
   }
 
   private setTask(taskId: string): void {
