@@ -9,18 +9,9 @@ describe("tree: the tooltip's thumbnail", () => {
     assert.strictEqual(thumbnailMarkdown('https://cdn.example.com/a(1).png'), '\n\n![thumbnail](https://cdn.example.com/a%281%29.png|width=240)\n');
   });
 
-  it('refuses what the preview refuses: credentials in the URL, other schemes, junk', () => {
-    for (const url of [
-      'http://user:secret@host/x.png',
-      'https://cdn.example.com@evil.example/x.png',
-      'javascript:alert(1)',
-      'data:image/png;base64,AAAA',
-      'file:///etc/passwd',
-      'command:workbench.action.terminal.new',
-      '/mj/image/1',
-      '',
-      null,
-    ]) {
+  it('refuses what the preview refuses (the one URL check): credentials in the URL above all', () => {
+    // The full list of refused URLs is safeHttpUrl's own test; these are the ones a hover must never carry.
+    for (const url of ['http://user:secret@host/x.png', 'https://cdn.example.com@evil.example/x.png', 'javascript:alert(1)', null]) {
       assert.strictEqual(thumbnailMarkdown(url), '', String(url));
     }
   });
