@@ -6,9 +6,21 @@ const path = require('path');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-const { nodeBundle, webviewBundle } = require('./build/bundleOptions');
+const { nodeBundle, webviewBundle, WEBVIEW } = require('./build/bundleOptions');
 
 const node = { ...nodeBundle(production), logLevel: 'info' };
+
+/**
+ * What the preview webview loads, built into one folder of its own (`outDir`): the script and the
+ * stylesheet (plus the codicons, copyCodicons). That folder is the webview's only
+ * localResourceRoot: VS Code takes folders there, not single files, so nothing else may sit in it.
+ */
+function webviewBuilds(outDir, prod) {
+  return [
+    { ...webviewBundle(prod), entryPoints: [path.join(__dirname, WEBVIEW.entry)], outfile: path.join(outDir, 'webview.js') },
+    { bundle: true, minify: prod, entryPoints: [path.join(__dirname, WEBVIEW.style)], outfile: path.join(outDir, 'preview.css') },
+  ];
+}
 
 /** Entry points: the extension (vscode is provided by the host), the CLI, the simulator, the benchmark. */
 const builds = [
@@ -16,12 +28,12 @@ const builds = [
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: ['src/simulator/main.ts'], outfile: 'dist/simulator.js' },
   { ...node, entryPoints: ['src/bench/main.ts'], outfile: 'dist/bench.js', external: ['esbuild'] },
-  { ...webviewBundle(production), logLevel: 'info', entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js' },
-].filter((b) => fs.existsSync(path.join(__dirname, b.entryPoints[0])));
+  ...webviewBuilds(path.join(__dirname, WEBVIEW.outDir), production).map((b) => ({ ...b, logLevel: 'info' })),
+].filter((b) => fs.existsSync(path.resolve(__dirname, b.entryPoints[0])));
 
 /**
  * VS Code's codicons for the preview webview: the stylesheet and its font from @vscode/codicons,
- * copied next to preview.css (media/ is what the package ships, see scripts/package.js).
+ * copied into the webview's folder (`<outDir>/codicons`, next to preview.css).
  * Generated, not edited: rebuilt from node_modules on every build. LICENSE: the font is CC BY 4.0.
  */
 const CODICON_FILES = ['dist/codicon.css', 'dist/codicon.ttf', 'LICENSE'];
@@ -39,7 +51,7 @@ function copyCodicons(destDir) {
 }
 
 async function main() {
-  copyCodicons(path.join(__dirname, 'media', 'codicons'));
+  copyCodicons(path.join(__dirname, WEBVIEW.outDir, 'codicons'));
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
@@ -51,7 +63,7 @@ async function main() {
   if (fs.existsSync(cli)) fs.chmodSync(cli, 0o755);
 }
 
-module.exports = { copyCodicons };
+module.exports = { copyCodicons, webviewBuilds };
 
 if (require.main === module) {
   main().catch((e) => {

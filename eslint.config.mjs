@@ -25,5 +25,5 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.mjs'], languageOptions: { sourceType: 'module' } },
-  { files: ['src/webview/**/*.ts'], languageOptions: { globals: { ...globals.browser } } },
+  { files: ['src/preview/webview/**/*.ts'], languageOptions: { globals: { ...globals.browser } } },
 );

@@ -16,9 +16,12 @@ function nodeBundle(production) {
   };
 }
 
+/** The preview's browser-side script and stylesheet (sources), built into dist/webview/ with the codicons. */
+const WEBVIEW = { entry: 'src/preview/webview/main.ts', style: 'src/preview/webview/preview.css', outDir: 'dist/webview' };
+
 /** The webview script runs in the browser inside VS Code. */
 function webviewBundle(production) {
   return { bundle: true, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: !production, minify: production };
 }
 
-module.exports = { root, nodeBundle, webviewBundle };
+module.exports = { root, nodeBundle, webviewBundle, WEBVIEW };

@@ -4,6 +4,7 @@ import * as path from 'path';
 interface BundleOptions {
   nodeBundle(production: boolean): Record<string, unknown>;
   webviewBundle(production: boolean): Record<string, unknown>;
+  WEBVIEW: { entry: string };
 }
 
 /** The bundles as they ship: built in memory with the production options esbuild.js uses; dist/ untouched. */
@@ -24,9 +25,9 @@ export async function measureBundleBytes(root: string): Promise<{ extension: num
     });
     return out.outputFiles.reduce((sum, f) => sum + f.contents.length, 0);
   };
-  const hasWebview = fs.existsSync(path.join(root, 'src/webview/main.ts'));
+  const hasWebview = fs.existsSync(path.join(root, options.WEBVIEW.entry));
   return {
     extension: await build('src/extension.ts', options.nodeBundle(true), ['vscode']),
-    webview: hasWebview ? await build('src/webview/main.ts', options.webviewBundle(true), []) : 0,
+    webview: hasWebview ? await build(options.WEBVIEW.entry, options.webviewBundle(true), []) : 0,
   };
 }

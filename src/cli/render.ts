@@ -1,6 +1,7 @@
 // Human-readable task blocks and the watch progress lines.
 
 import * as l10n from '@vscode/l10n';
+import { statusLabels, taskStatusLabel } from '../core/statusVocabulary';
 import { Task } from '../core/types';
 
 const PROMPT_MAX = 120;
@@ -12,7 +13,7 @@ export function renderTask(task: Task): string {
   const add = (label: string, value: string | null | undefined): void => {
     if (value) rows.push([label, value]);
   };
-  add(l10n.t('Status'), statusText(task));
+  add(l10n.t('Status'), taskStatusLabel(task));
   add(l10n.t('Progress'), task.progress === null ? null : `${task.progress}%`);
   add(l10n.t('Action'), task.action);
   add(l10n.t('Prompt'), task.prompt === null ? null : shorten(task.prompt, PROMPT_MAX));
@@ -36,11 +37,7 @@ export function renderTask(task: Task): string {
   return lines.join('\n');
 }
 
-export function statusText(task: Task): string {
-  return task.status === 'UNKNOWN' ? l10n.t('UNKNOWN (server said "{0}")', oneLine(task.rawStatus)) : task.status;
-}
-
-/** One watch line: `<id>  IN_PROGRESS  [██████░░░░░░]  57%`, cut to `columns` when given. */
+/** One watch line: `<id>  Running  [██████░░░░░░]  57%`, cut to `columns` when given. */
 export function progressLine(id: string, task: Task | undefined, note: string | undefined, columns?: number): string {
   let line: string;
   if (note !== undefined) {
@@ -51,8 +48,9 @@ export function progressLine(id: string, task: Task | undefined, note: string | 
     const pct = task.progress ?? (task.status === 'SUCCESS' ? 100 : 0);
     const filled = Math.round((pct / 100) * BAR_WIDTH);
     const bar = '█'.repeat(filled) + '░'.repeat(BAR_WIDTH - filled);
-    const status = task.status === 'UNKNOWN' ? task.rawStatus || task.status : task.status;
-    line = `${id}  ${status.padEnd(11)}  [${bar}] ${String(Math.round(pct)).padStart(3)}%`;
+    // Padded to the widest label, so the bars line up whatever the statuses and the language.
+    const width = Math.max(...statusLabels().map(displayWidth));
+    line = `${id}  ${pad(taskStatusLabel(task), width)}  [${bar}] ${String(Math.round(pct)).padStart(3)}%`;
   }
   return columns !== undefined && columns > 1 && displayWidth(line) >= columns ? cutToWidth(line, columns - 1) : line;
 }
@@ -60,7 +58,7 @@ export function progressLine(id: string, task: Task | undefined, note: string | 
 /** A plain line for logs and pipes: written only when something changed. */
 export function changeLine(task: Task): string {
   const progress = task.progress === null ? '' : `  ${task.progress}%`;
-  return `${task.id}  ${statusText(task)}${progress}`;
+  return `${task.id}  ${taskStatusLabel(task)}${progress}`;
 }
 
 function shorten(text: string, max: number): string {

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { codiconId, STATUS_CODICONS, StatusIconState } from '../core/statusVocabulary';
+import { statusGroupOf } from '../core/taskView';
 import { Deps } from '../deps';
 import { STATUS_BAR_ID, VIEW_COMMANDS } from '../ids';
 
@@ -19,17 +21,22 @@ function count(deps: Deps): Counts {
   const c: Counts = { total: 0, running: 0, queued: 0, waiting: 0, failed: 0, succeeded: 0, troubled: 0 };
   for (const t of deps.store.all()) {
     c.total++;
-    const status = t.task?.status;
-    if (status === 'IN_PROGRESS') c.running++;
-    else if (status === 'MODAL') c.waiting++;
-    else if (status === 'FAILURE') c.failed++;
-    else if (status === 'SUCCESS') c.succeeded++;
-    else if (status !== 'CANCEL') c.queued++;
+    const group = statusGroupOf(t);
+    if (group === 'running') c.running++;
+    else if (group === 'waiting') c.waiting++;
+    else if (group === 'failed') c.failed++;
+    else if (group === 'succeeded') c.succeeded++;
+    else if (group !== 'cancelled') c.queued++;
     if ((t.error && !t.task?.terminal) || t.stuck) {
       c.troubled++;
     }
   }
   return c;
+}
+
+/** `$(name)` in a status-bar text: the codicon the tree shows for the same state. */
+function icon(state: StatusIconState): string {
+  return `$(${codiconId(STATUS_CODICONS[state])})`;
 }
 
 /** "$(sync~spin) 2 running · 3 queued · 1 failed"; hidden while nothing is tracked. Click shows the list. */
@@ -45,15 +52,15 @@ export function registerTaskStatusBar(context: vscode.ExtensionContext, deps: De
       return;
     }
     const parts: string[] = [];
-    if (c.running) parts.push(`$(sync~spin) ${vscode.l10n.t('{0} running', c.running)}`);
-    if (c.queued) parts.push(`${c.running ? '' : '$(clock) '}${vscode.l10n.t('{0} queued', c.queued)}`);
-    if (c.waiting) parts.push(`$(comment-discussion) ${vscode.l10n.t('{0} waiting for input', c.waiting)}`);
-    if (!c.running && !c.queued && !c.waiting) parts.push(`$(pass) ${vscode.l10n.t('{0} done', c.succeeded)}`);
+    if (c.running) parts.push(`${icon('IN_PROGRESS')} ${vscode.l10n.t('{0} running', c.running)}`);
+    if (c.queued) parts.push(`${c.running ? '' : `${icon('SUBMITTED')} `}${vscode.l10n.t('{0} queued', c.queued)}`);
+    if (c.waiting) parts.push(`${icon('MODAL')} ${vscode.l10n.t('{0} waiting for input', c.waiting)}`);
+    if (!c.running && !c.queued && !c.waiting) parts.push(`${icon('SUCCESS')} ${vscode.l10n.t('{0} done', c.succeeded)}`);
     if (c.failed) {
       parts.push(vscode.l10n.t('{0} failed', c.failed));
     }
     if (c.troubled) {
-      parts.push(`$(warning) ${c.troubled}`);
+      parts.push(`${icon('ERROR')} ${c.troubled}`);
     }
     item.text = parts.join(' · ');
     item.tooltip = vscode.l10n.t(

@@ -3,7 +3,7 @@ import { taskTitle } from '../core/format';
 import { TrackedTask } from '../core/trackedTask';
 import { Deps } from '../deps';
 import { QuickPickFlow } from '../platform/quickPickFlow';
-import { statusLabel } from '../tree/statusIcon';
+import { statusLabel } from '../core/statusVocabulary';
 import { TreeNode } from '../tree/taskTreeProvider';
 
 /**

@@ -1,32 +1,34 @@
 import { TrackedTask } from '../core/trackedTask';
+import { TREE_ITEM_FLAGS } from '../ids';
 
 /**
  * A space-separated flag set; package.json menus match single flags with `viewItem =~ /\bflag\b/`,
  * so adding a flag never breaks an existing menu.
  */
 export function taskContextValue(t: TrackedTask): string {
-  const flags = ['task'];
+  const f = TREE_ITEM_FLAGS;
+  const flags: string[] = [f.task];
   const task = t.task;
   if (task) {
     flags.push(`status-${task.status}`);
-    flags.push(task.terminal ? 'terminal' : 'active');
+    flags.push(task.terminal ? f.terminal : f.active);
     if (task.imageUrl || task.imageUrls.length) {
-      flags.push('hasImage');
+      flags.push(f.hasImage);
     }
     if (task.finalPrompt) {
-      flags.push('hasFinalPrompt');
+      flags.push(f.hasFinalPrompt);
     }
     if (task.buttons.length) {
-      flags.push('hasButtons');
+      flags.push(f.hasButtons);
     }
   } else {
-    flags.push('active', 'unfetched');
+    flags.push(f.active, f.unfetched);
   }
   if (t.stuck) {
-    flags.push('stuck');
+    flags.push(f.stuck);
   }
   if (t.error) {
-    flags.push('error');
+    flags.push(f.error);
   }
   return flags.join(' ');
 }

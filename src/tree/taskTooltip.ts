@@ -2,20 +2,8 @@ import * as vscode from 'vscode';
 import { joinSentences } from '../core/errors';
 import { formatDuration, formatTime } from '../core/format';
 import { TrackedTask } from '../core/trackedTask';
-import { statusLabel } from './statusIcon';
-
-/** Only http(s) images go into a hover; anything else (javascript:, data:, file:) is left out. */
-function safeImageUrl(url: string | null): string | undefined {
-  if (!url) {
-    return undefined;
-  }
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.toString() : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { taskStatusLabel } from '../core/statusVocabulary';
+import { thumbnailMarkdown } from './tooltipThumbnail';
 
 /**
  * Server text goes in with appendText (escaped, never interpreted); the string is untrusted and
@@ -39,7 +27,7 @@ export function taskTooltip(t: TrackedTask, providerCount: number): vscode.Markd
   }
   if (task) {
     const progress = task.progress !== null && !task.terminal ? ` · ${task.progress}%` : '';
-    line(vscode.l10n.t('Status'), statusLabel(task.status) + (task.status === 'UNKNOWN' ? ` (${task.rawStatus})` : '') + progress);
+    line(vscode.l10n.t('Status'), taskStatusLabel(task) + progress);
     line(vscode.l10n.t('Action'), task.action);
     line(vscode.l10n.t('Submitted'), formatTime(task.submitTime));
     line(vscode.l10n.t('Finished'), formatTime(task.finishTime));
@@ -60,11 +48,9 @@ export function taskTooltip(t: TrackedTask, providerCount: number): vscode.Markd
     md.appendText(prompt);
     md.appendMarkdown('\n');
   }
-  const image = safeImageUrl(task?.imageUrl ?? task?.imageUrls[0] ?? null);
-  if (image) {
-    // Parentheses and spaces would end the Markdown link early; encode them.
-    const href = image.replace(/[()\s]/g, (c) => encodeURIComponent(c));
-    md.appendMarkdown(`\n\n![thumbnail](${href}|width=240)\n`);
+  const thumbnail = thumbnailMarkdown(task?.imageUrl ?? task?.imageUrls[0] ?? null);
+  if (thumbnail) {
+    md.appendMarkdown(thumbnail);
   }
   return md;
 }

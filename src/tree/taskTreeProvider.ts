@@ -2,10 +2,12 @@ import * as vscode from 'vscode';
 import { formatAge, taskTitle } from '../core/format';
 import { TaskStore } from '../core/taskStore';
 import { TrackedTask } from '../core/trackedTask';
+import { StatusIconState, statusGroupLabel } from '../core/statusVocabulary';
 import { GroupBy, StatusGroup, TaskView, buildTaskView, groupKeyOf, sortKey } from '../core/taskView';
+import { COMMANDS, TREE_ITEM_FLAGS } from '../ids';
 import { ProviderRegistry } from '../providers/providerRegistry';
 import { taskContextValue } from './contextValue';
-import { IconState, statusIcon } from './statusIcon';
+import { statusThemeIcon } from './statusIcon';
 import { taskTooltip } from './taskTooltip';
 import { ViewState } from './viewState';
 
@@ -17,19 +19,10 @@ function groupLabel(node: GroupNode): string {
   if (node.groupBy === 'provider') {
     return node.key;
   }
-  const labels: Record<StatusGroup, string> = {
-    waiting: vscode.l10n.t('Waiting for input'),
-    running: vscode.l10n.t('Running'),
-    queued: vscode.l10n.t('Queued'),
-    failed: vscode.l10n.t('Failed'),
-    succeeded: vscode.l10n.t('Succeeded'),
-    cancelled: vscode.l10n.t('Cancelled'),
-    unknown: vscode.l10n.t('Unknown status'),
-  };
-  return labels[node.key as StatusGroup] ?? node.key;
+  return statusGroupLabel(node.key as StatusGroup);
 }
 
-function iconState(t: TrackedTask): IconState {
+function iconState(t: TrackedTask): StatusIconState {
   if (t.error && t.error.kind !== 'TaskNotFound' && !t.task?.terminal) {
     return 'ERROR';
   }
@@ -186,7 +179,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       const item = new vscode.TreeItem(groupLabel(element), vscode.TreeItemCollapsibleState.Expanded);
       item.id = `group:${element.groupBy}:${element.key}`;
       item.description = String(count);
-      item.contextValue = 'group';
+      item.contextValue = TREE_ITEM_FLAGS.group;
       return item;
     }
     const t = this.store.get(element.id);
@@ -196,11 +189,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const item = new vscode.TreeItem(taskTitle(t.task, t.id), vscode.TreeItemCollapsibleState.None);
     item.id = `task:${t.id}`;
     item.description = describe(t, Date.now());
-    item.iconPath = statusIcon(iconState(t));
+    item.iconPath = statusThemeIcon(iconState(t));
     item.tooltip = taskTooltip(t, this.providers.list().length);
     item.contextValue = taskContextValue(t);
     item.accessibilityInformation = { label: `${taskTitle(t.task, t.id)}, ${item.description}` };
-    item.command = { command: 'mjTasks.openPreview', title: vscode.l10n.t('Open in Preview'), arguments: [element] };
+    item.command = { command: COMMANDS.openPreview, title: vscode.l10n.t('Open in Preview'), arguments: [element] };
     return item;
   }
 

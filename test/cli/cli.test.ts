@@ -81,10 +81,10 @@ describe('cli: mj-tasks as a process', function () {
         const r = await run(['fetch', done, failed], envFor(s));
         assert.strictEqual(r.code, 0, r.stderr);
         assert.strictEqual(r.stderr, '');
-        assert.match(r.stdout, new RegExp(`Task ${done}\\n\\s+Status\\s+SUCCESS`));
+        assert.match(r.stdout, new RegExp(`Task ${done}\\n\\s+Status\\s+Succeeded`));
         assert.match(r.stdout, /Prompt\s+a red fox in snow/);
         assert.match(r.stdout, /Image\s+http/);
-        assert.match(r.stdout, new RegExp(`Task ${failed}\\n\\s+Status\\s+FAILURE`));
+        assert.match(r.stdout, new RegExp(`Task ${failed}\\n\\s+Status\\s+Failed`));
         assert.match(r.stdout, /Failure reason\s+\[Invalid parameter\] Invalid value/);
         assert.ok(r.stdout.indexOf(done) < r.stdout.indexOf(failed), 'tasks in the order asked');
       });
@@ -145,12 +145,12 @@ describe('cli: mj-tasks as a process', function () {
     assert.strictEqual(r.code, 0, r.stderr);
     const changes = r.stdout.split('\n').filter((l) => l.startsWith(`${id}  `));
     assert.ok(changes.length >= 2, `expected several change lines:\n${r.stdout}`);
-    assert.match(changes[changes.length - 1], /SUCCESS\s+100%/);
-    assert.ok(changes.some((l) => /SUBMITTED|IN_PROGRESS|NOT_START/.test(l)), 'saw it before it finished');
+    assert.match(changes[changes.length - 1], /Succeeded\s+100%/);
+    assert.ok(changes.some((l) => /Queued|Running|Not started/.test(l)), 'saw it before it finished');
     // newapi goes "" (read as SUBMITTED) → NOT_START → SUBMITTED, so a line may come back later;
     // what must not happen is a line that repeats the one before it.
     assert.ok(changes.every((l, i) => i === 0 || l !== changes[i - 1]), `a line only when something changed:\n${changes.join('\n')}`);
-    assert.match(r.stdout, new RegExp(`Task ${id}\\n\\s+Status\\s+SUCCESS`));
+    assert.match(r.stdout, new RegExp(`Task ${id}\\n\\s+Status\\s+Succeeded`));
     assert.ok((s.requestCounts()['POST /mj/task/list-by-condition'] ?? 0) >= 2, 'polls with the batch call');
     assert.strictEqual(s.requestCounts()['GET /mj/task/:id/fetch'] ?? 0, 0);
   });
@@ -180,7 +180,7 @@ describe('cli: mj-tasks as a process', function () {
     const id = s.createTask({ status: 'MODAL' });
     const r = await run(['watch', id, '--interval', '0.2'], envFor(s));
     assert.strictEqual(r.code, 0, r.stderr);
-    assert.match(r.stdout, /MODAL/);
+    assert.match(r.stdout, /Status\s+Waiting for input/);
     assert.match(oneLine(r), new RegExp(`Task ${id} is waiting for input \\(MODAL\\): continue it with /mj/submit/modal`));
   });
 
@@ -191,7 +191,7 @@ describe('cli: mj-tasks as a process', function () {
     const started = Date.now();
     const r = await run(['watch', id, '--interval', '0.1'], envFor(s));
     assert.strictEqual(r.code, 0, r.stderr);
-    assert.match(r.stdout, new RegExp(`Task ${id}\\n\\s+Status\\s+SUCCESS`));
+    assert.match(r.stdout, new RegExp(`Task ${id}\\n\\s+Status\\s+Succeeded`));
     assert.strictEqual(s.requestCounts()['POST /mj/task/list-by-condition'], 2, 'one 429, then the answer');
     assert.ok(Date.now() - started >= 1000, 'the second request waited for Retry-After');
   });
@@ -227,7 +227,7 @@ describe('cli: mj-tasks as a process', function () {
       assert.strictEqual(code, 0, stderr.text);
       const frames = tty.text.split('\r\x1b[2K').map((f) => f.trim()).filter((f) => f.startsWith(id));
       assert.ok(frames.some((f) => f.includes('retrying (ServerError)')), frames.join('\n'));
-      assert.match(frames.at(-1)!, /SUCCESS/);
+      assert.match(frames.at(-1)!, /Succeeded/);
       assert.ok(!frames.at(-1)!.includes('retrying'), 'the note goes with the answer');
     });
   });

@@ -1,95 +1,20 @@
 // The preview panel in a real VS Code: opened from the tree and the palette, the image really
-// loaded, customIds and the finalPrompt copied to the real clipboard and inserted into a real file,
-// a hostile task shown as inert text, live progress, and the panel restored after a reload.
+// loaded, customIds and the finalPrompt copied to the real clipboard and inserted into a real file
+// (or, into a read-only one, the reason why not), a hostile task shown as inert text, what the
+// webview may load, live progress, and the panel restored after a reload.
 // Screenshots (one per test, by the harness) land in test-results/screenshots/Preview--*.png.
 import * as assert from 'assert';
-import type { Frame } from 'playwright-core';
 import { normalizeTask } from '../../src/core/task';
-import { toStringLiteral } from '../../src/preview/stringLiteral';
+import { toStringLiteral } from '../../src/preview/host/stringLiteral';
 import type { TaskSpec } from '../../src/simulator/types';
 import { answerQuickInput, readmeShot, useWorkbench, waitFor, workbench } from './harness/index';
+import { buttonTexts, demoTask, expectClipboard, gridRow, imageLoaded, pickTaskWith, previewFrame, recordButtonTexts, taskJson, trackTask } from './previewHelpers';
 
 // Callbacks given to frame.evaluate run in the webview; this file compiles without the DOM lib
 // (adding it would change timer types for the whole project), so the page globals are declared here.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
 declare const window: any;
-
-/** What the newapi dialect answers for a task (the fields the preview shows). */
-interface TaskJson {
-  id: string;
-  status: string;
-  imageUrl: string;
-  failReason: string;
-  buttons: Array<{ customId: string; label: string; emoji: string }> | null;
-  properties: { finalPrompt?: string } | null;
-}
-
-function taskJson(id: string): TaskJson {
-  const json = workbench.simulator.getTaskJson(id) as TaskJson | undefined;
-  assert.ok(json, `the simulator does not know task ${id}`);
-  return json;
-}
-
-function demoTask(role: RegExp): string {
-  const t = workbench.simulator.demoTasks().find((d) => role.test(d.role));
-  assert.ok(t, `no demo task matching ${role}`);
-  return t.id;
-}
-
-/** The preview's frame once it shows `text` (the panel is reused, so this is one frame per load). */
-async function previewFrame(text: string | RegExp, timeoutMs = 30_000): Promise<Frame> {
-  return workbench.webviewFrame(
-    async (frame) =>
-      frame.evaluate((t) => {
-        const app = document.querySelector('main#app');
-        if (!app || document.title !== 'MJ Tasks') return false;
-        const body = app.textContent ?? '';
-        return t.regex ? new RegExp(t.source, t.flags).test(body) : body.includes(t.source);
-      }, typeof text === 'string' ? { regex: false, source: text, flags: '' } : { regex: true, source: text.source, flags: text.flags }),
-    `the MJ Tasks preview showing ${String(text)}`,
-    timeoutMs,
-  );
-}
-
-/** Waits for the clipboard to hold exactly `expected` (VS Code writes it asynchronously). */
-async function expectClipboard(expected: string): Promise<void> {
-  await waitFor(async () => (await workbench.readClipboard()) === expected, `the clipboard to hold ${JSON.stringify(expected.slice(0, 80))}`);
-}
-
-/** Runs a palette command whose quick pick lists tracked tasks, and picks the one with `id`. */
-async function pickTaskWith(command: string, id: string): Promise<void> {
-  // Retries the command if its quick pick closes before the ID is in (a restored webview may take focus).
-  await workbench.runCommandWithInput(command, id);
-  const page = workbench.page;
-  await waitFor(async () => (await page.locator('.quick-input-widget .monaco-list-row').count()) === 1, `one task matching ${id}`);
-  await page.locator('.quick-input-widget input').first().press('Enter');
-}
-
-/** "Track Task…" with the ID typed into its input box (one provider: no provider pick). */
-async function trackTask(id: string): Promise<void> {
-  await workbench.openMjTasksView();
-  const before = (await workbench.treeRows()).length;
-  await workbench.runCommandWithInput('MJ Tasks: Track Task…', id);
-  await workbench.page.keyboard.press('Enter');
-  // Tracking focuses the task list once it is added; wait for that before opening the next picker.
-  await waitFor(async () => (await workbench.treeRows()).length > before, `task ${id} in the tree`);
-}
-
-/** The grid task's row: its prompt is shared with its VARIATION and ZOOM children, the description names the action. */
-function gridRow() {
-  return workbench.page
-    .locator('[id="workbench.view.extension.mjTasks"] .pane-body .monaco-list-row')
-    .filter({ hasText: 'lighthouse' })
-    .filter({ hasText: /IMAGINE ·/ });
-}
-
-async function imageLoaded(frame: Frame): Promise<boolean> {
-  return frame.evaluate(() => {
-    const img = document.querySelector('.main-image img');
-    return !!img && img.complete && img.naturalWidth > 0;
-  });
-}
 
 describe('Preview', function () {
   this.timeout(120_000);
@@ -141,7 +66,7 @@ describe('Preview', function () {
     await expectClipboard(finalPrompt);
   });
 
-  it('inserts the finalPrompt at the cursor of an open file, as text and as a Python string literal', async () => {
+  it('inserts the finalPrompt at the cursor of an open file, as text and as a Python string literal, and says Inserted', async () => {
     const id = demoTask(/finished IMAGINE grid/);
     const finalPrompt = taskJson(id).properties!.finalPrompt!;
     // The file in the first editor group, the preview beside it (where it opens), as a user has them.
@@ -159,8 +84,12 @@ describe('Preview', function () {
       'Insert to target insert_here.py',
     );
     assert.match((await card.locator('[data-action="insert-literal"]').getAttribute('title'))!, /Python/);
+    await recordButtonTexts(frame);
     await card.locator('[data-action="insert-literal"]').click();
     await waitFor(async () => (await workbench.visibleEditorText()).includes(`prompt = "${finalPrompt.slice(0, 20)}`), 'the literal to appear in the editor');
+    // The button says so once the host has written it.
+    await waitFor(async () => (await buttonTexts(frame)).some(([id, text]) => id === 'literal:finalPrompt' && text === 'Inserted'), '"Inserted" on the button');
+    assert.strictEqual(await frame.locator('.toast').isVisible(), false, 'no complaint when it worked');
 
     await workbench.runCommand('View: Focus First Editor Group');
     await workbench.page.keyboard.press('Control+End');
@@ -172,6 +101,30 @@ describe('Preview', function () {
     await workbench.save();
     const expected = `prompt = ${toStringLiteral(finalPrompt, 'python')}\n\nplain = ${finalPrompt}`;
     assert.strictEqual(await workbench.readSavedFile('insert_here.py', expected), expected);
+    await workbench.closeAllEditors();
+  });
+
+  it('says why nothing was inserted into a read-only editor, and never "Inserted"', async () => {
+    const id = demoTask(/finished IMAGINE grid/);
+    await workbench.closeAllEditors();
+    await workbench.writeFile('read_only_here.py', 'prompt = \n');
+    await workbench.openFile('read_only_here.py');
+    await workbench.runCommand('File: Set Active Editor Read-only in Session');
+    await pickTaskWith('MJ Tasks: Open in Preview', id);
+
+    const frame = await previewFrame('Upscale image 2');
+    const insert = frame.locator('.value-card[data-key="finalPrompt"] [data-action="insert"]');
+    await waitFor(async () => (await insert.getAttribute('title'))?.includes('read_only_here.py'), 'Insert to target read_only_here.py');
+    await recordButtonTexts(frame);
+    await insert.click();
+
+    const toast = frame.locator('.toast');
+    await waitFor(async () => (await toast.isVisible()) && (await toast.innerText()).includes('read_only_here.py is read-only'), 'the reason in the preview');
+    await workbench.screenshot('Preview', 'insert into a read-only editor');
+    const texts = await buttonTexts(frame);
+    assert.ok(texts.some(([b, text]) => b === 'insert:finalPrompt' && text === 'Not inserted'), JSON.stringify(texts));
+    assert.ok(!texts.some(([, text]) => text === 'Inserted'), `"Inserted" was shown: ${JSON.stringify(texts)}`);
+    assert.strictEqual(await workbench.readFile('read_only_here.py'), 'prompt = \n');
     await workbench.closeAllEditors();
   });
 
@@ -277,6 +230,7 @@ describe('Preview', function () {
         phase: 'fetched',
         status: 'SUCCESS',
         statusLabel: evil,
+        statusIcon: { name: 'pass', spin: false },
         progress: null,
         running: false,
         facts: [{ label: evil, value: evil }],
@@ -304,6 +258,32 @@ describe('Preview', function () {
     // A message of the wrong shape is ignored outright.
     await frame.evaluate(() => window.postMessage({ type: 'update', view: { html: '<b>x</b>' } }, '*'));
     assert.ok((await frame.locator('.title').innerText()).startsWith(marker));
+  });
+
+  it("reads nothing from the extension's folder but its own files, and loads http media only from the provider", async () => {
+    const id = demoTask(/finished IMAGINE grid/);
+    const imageUrl = taskJson(id).imageUrl;
+    assert.match(imageUrl, /^http:\/\/127\.0\.0\.1:\d+\//, 'the simulator (the provider) serves the image over http');
+    await pickTaskWith('MJ Tasks: Open in Preview', id);
+    const frame = await previewFrame('Upscale image 2');
+    const probe = await frame.evaluate(async (url: string) => {
+      const load = (src: string) =>
+        new Promise<string>((resolve) => {
+          const img = new window.Image();
+          img.onload = () => resolve('loaded');
+          img.onerror = () => resolve('refused');
+          img.src = src;
+        });
+      const script = document.querySelector('script[src*="webview.js"]').src as string;
+      return {
+        provider: await load(url),
+        // The same server under another name is another origin, and no provider's.
+        otherOrigin: await load(url.replace('//127.0.0.1:', '//localhost:')),
+        // Beside dist/webview/ in the extension's folder: not the webview's to read.
+        extensionIcon: await load(new URL('../../media/icon.png', script).href),
+      };
+    }, imageUrl);
+    assert.deepStrictEqual(probe, { provider: 'loaded', otherOrigin: 'refused', extensionIcon: 'refused' });
   });
 
   it('follows a running task live: progress, then the finished grid', async () => {

@@ -166,7 +166,7 @@ describe('cli: renderTask', () => {
     );
     const lines = text.split('\n');
     assert.strictEqual(lines[0], 'Task 1730621826053455');
-    assert.match(text, /Status {10}FAILURE/);
+    assert.match(text, /Status {10}Failed/);
     assert.ok(!/Progress/.test(text), 'no progress line when there is none');
     assert.match(text, /Action\s+IMAGINE/);
     assert.match(text, /Prompt\s+x{119}…\n/);
@@ -180,7 +180,7 @@ describe('cli: renderTask', () => {
   });
 
   it('shows the raw text of an UNKNOWN status', () => {
-    assert.match(renderTask(task({ status: 'WEIRD' })), /UNKNOWN \(server said "WEIRD"\)/);
+    assert.match(renderTask(task({ status: 'WEIRD' })), /Status {2}Unknown \(WEIRD\)/);
   });
 
   it('counts CJK and emoji as two columns', () => {
@@ -192,9 +192,12 @@ describe('cli: renderTask', () => {
 });
 
 describe('cli: watch view', () => {
-  it('progress lines show a bar and fit the terminal width', () => {
+  it('progress lines show the status label and a bar, aligned, and fit the terminal width', () => {
     const line = progressLine('1730621826053455', task({ status: 'IN_PROGRESS', progress: '50%' }), undefined);
-    assert.match(line, /^1730621826053455 {2}IN_PROGRESS {2}\[█{10}░{10}\] {2}50%$/);
+    // "Running" padded to the widest label ("Waiting for input"), so every bar starts in one column.
+    assert.match(line, /^1730621826053455 {2}Running {12}\[█{10}░{10}\] {2}50%$/);
+    const modal = progressLine('1730621826053455', task({ status: 'MODAL' }), undefined);
+    assert.strictEqual(modal.indexOf('['), line.indexOf('['));
     assert.ok(displayWidth(progressLine('1730621826053455', task({ status: 'IN_PROGRESS' }), undefined, 30)) < 30);
     assert.match(progressLine('1', undefined, undefined), /waiting/);
   });
@@ -207,7 +210,7 @@ describe('cli: watch view', () => {
     view.render();
     const frames = out.text.split('\x1b[2A');
     assert.strictEqual(frames.length, 2, 'second frame moves up over the first');
-    assert.match(frames[1], /a {2}IN_PROGRESS/);
+    assert.match(frames[1], /a {2}Running/);
   });
 
   it('lines mode prints a line only when something changed', () => {
@@ -218,7 +221,7 @@ describe('cli: watch view', () => {
     view.update('a', t('10%'));
     view.update('a', t('20%'));
     view.render();
-    assert.strictEqual(out.text, 'a  IN_PROGRESS  10%\na  IN_PROGRESS  20%\n');
+    assert.strictEqual(out.text, 'a  Running  10%\na  Running  20%\n');
   });
 
   it('with --json the bars go to a terminal on stderr, or nowhere', () => {

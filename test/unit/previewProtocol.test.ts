@@ -5,19 +5,10 @@ import { normalizeTask } from '../../src/core/task';
 import { newTrackedTask } from '../../src/core/blankTask';
 import { TrackedTask } from '../../src/core/trackedTask';
 import { Task } from '../../src/core/types';
-import {
-  format,
-  isHostMessage,
-  isPreviewState,
-  isTaskView,
-  isValueKey,
-  isWebviewMessage,
-  PROTOCOL_VERSION,
-  TaskView,
-  UI_STRING_KEYS,
-  UiStrings,
-} from '../../src/preview/protocol';
-import { buildView } from '../../src/preview/viewModel';
+import { STATUS_CODICONS } from '../../src/core/statusVocabulary';
+import { format, PROTOCOL_VERSION, PreviewModel, UI_STRING_KEYS, UiStrings } from '../../src/preview/shared/protocol';
+import { isHostMessage, isPreviewModel, isPreviewState, isValueKey, isWebviewMessage } from '../../src/preview/shared/protocolGuards';
+import { buildView } from '../../src/preview/host/viewModel';
 
 const seeds = path.join(__dirname, '../../../test/fixtures/seeds');
 const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
@@ -43,7 +34,7 @@ function strings(): UiStrings {
 }
 
 /** Every key the view mentions, wherever it sits. */
-function keysIn(view: TaskView): string[] {
+function keysIn(view: PreviewModel): string[] {
   return [
     ...view.fields.map((f) => f.key),
     ...view.prompts.map((p) => p.key),
@@ -63,8 +54,8 @@ describe('preview protocol: messages from the webview (validated by the host)', 
       { type: 'copy', key: 'finalPrompt' },
       { type: 'copy', key: 'buttons.12' },
       { type: 'open', key: 'imageUrls.0' },
-      { type: 'insert', key: 'prompts.3', literal: true },
-      { type: 'insert', key: 'taskId', literal: false, extra: 'ignored' },
+      { type: 'insert', key: 'prompts.3', literal: true, requestId: 0 },
+      { type: 'insert', key: 'taskId', literal: false, requestId: 41, extra: 'ignored' },
     ]) {
       assert.ok(isWebviewMessage(m), JSON.stringify(m));
     }
@@ -86,7 +77,13 @@ describe('preview protocol: messages from the webview (validated by the host)', 
       { type: 'copy', value: 'MJ::JOB::upsample::1::x' },
       { type: 'copy', key: ['finalPrompt'] },
       { type: 'insert', key: 'finalPrompt' },
-      { type: 'insert', key: 'finalPrompt', literal: 'yes' },
+      { type: 'insert', key: 'finalPrompt', literal: 'yes', requestId: 1 },
+      // The reply is matched by requestId: an insert without a usable one could never be answered.
+      { type: 'insert', key: 'finalPrompt', literal: false },
+      { type: 'insert', key: 'finalPrompt', literal: false, requestId: -1 },
+      { type: 'insert', key: 'finalPrompt', literal: false, requestId: 1.5 },
+      { type: 'insert', key: 'finalPrompt', literal: false, requestId: '1' },
+      { type: 'insert', key: 'finalPrompt', literal: false, requestId: 2 ** 60 },
       { type: 'open', key: 'javascript:alert(1)' },
       { type: 'open', url: 'https://example.com' },
     ]) {
@@ -116,6 +113,36 @@ describe('preview protocol: messages from the webview (validated by the host)', 
 
 describe('preview protocol: messages from the host (validated by the webview)', () => {
   const view = buildView('1730621826053455', tracked(seedTask('dmxapi-query-task.json')), NOW).view;
+
+  it("answers an insert: inserted, or not with the host's reason", () => {
+    assert.ok(isHostMessage({ type: 'insertResult', requestId: 0, inserted: true }));
+    assert.ok(isHostMessage({ type: 'insertResult', requestId: 7, inserted: false, reason: 'notes.txt is read-only: nothing was inserted.' }));
+    for (const m of [
+      { type: 'insertResult', inserted: true },
+      { type: 'insertResult', requestId: -1, inserted: true },
+      { type: 'insertResult', requestId: 1, inserted: 'yes' },
+      { type: 'insertResult', requestId: 1 },
+      // Not inserted says why; a reply without a reason would leave the user guessing.
+      { type: 'insertResult', requestId: 1, inserted: false },
+      { type: 'insertResult', requestId: 1, inserted: false, reason: '  ' },
+      { type: 'insertResult', requestId: 1, inserted: false, reason: 42 },
+      { type: 'insertResult', requestId: 1, inserted: false, reason: 'x'.repeat(501) },
+    ]) {
+      assert.ok(!isHostMessage(m), JSON.stringify(m));
+    }
+  });
+
+  it('carries the badge icon from the one codicon table, and refuses a name that is not a codicon name', () => {
+    assert.deepStrictEqual(view.statusIcon, { name: STATUS_CODICONS.SUCCESS.name, spin: false });
+    const running = buildView('1', tracked(normalizeTask({ id: '1', status: 'IN_PROGRESS' })), NOW).view;
+    assert.deepStrictEqual(running.statusIcon, { name: STATUS_CODICONS.IN_PROGRESS.name, spin: true });
+    const unfetched = buildView('2', tracked(null, { id: '2' }), NOW).view;
+    assert.deepStrictEqual(unfetched.statusIcon, { name: STATUS_CODICONS.PENDING_FIRST_FETCH.name, spin: false });
+    for (const name of ['pass codicon-modifier-spin', 'x" onerror="alert(1)', '', 'Pass', 'a'.repeat(65)]) {
+      assert.ok(!isHostMessage({ type: 'update', view: { ...view, statusIcon: { name, spin: false } } }), name);
+    }
+    assert.ok(!isHostMessage({ type: 'update', view: { ...view, statusIcon: { name: 'pass' } } }));
+  });
 
   it('accepts init, update and target as the host builds them', () => {
     assert.ok(isHostMessage({ type: 'init', protocol: PROTOCOL_VERSION, strings: strings(), view, target: null }));
@@ -147,7 +174,7 @@ describe('preview: buildView', () => {
   it('a grid (DMXAPI seed): image, four quadrants with U and V customIds, grouped buttons, finalPrompt', () => {
     const task = seedTask('dmxapi-query-task.json');
     const { view, values } = buildView(task.id, tracked(task), NOW);
-    assert.ok(isTaskView(view));
+    assert.ok(isPreviewModel(view));
     assert.strictEqual(view.phase, 'fetched');
     assert.strictEqual(view.status, 'SUCCESS');
     assert.strictEqual(view.running, false);
@@ -167,7 +194,7 @@ describe('preview: buildView', () => {
   it('a DESCRIBE (Maisi seed): four numbered prompts, each copyable, no grid', () => {
     const task = seedTask('maisi-ai-mj-task-fetch.json');
     const { view, values } = buildView(task.id, tracked(task), NOW);
-    assert.ok(isTaskView(view));
+    assert.ok(isPreviewModel(view));
     assert.strictEqual(view.prompts.length, 4);
     assert.match(view.prompts[0].value, /^White haired anime boy/);
     assert.ok(!view.prompts.some((p) => /[1-4]\uFE0F?\u20E3/.test(p.value)), 'markers removed');
@@ -179,7 +206,7 @@ describe('preview: buildView', () => {
     for (const file of fs.readdirSync(seeds).filter((f) => f.endsWith('.json'))) {
       const task = seedTask(file);
       const { view, values } = buildView(task.id, tracked(task), NOW);
-      assert.ok(isTaskView(view), file);
+      assert.ok(isPreviewModel(view), file);
       const keys = new Set(keysIn(view));
       for (const k of keys) assert.ok(values.has(k), `${file}: ${k} has no value`);
       for (const k of values.keys()) assert.ok(keys.has(k), `${file}: ${k} is not shown`);
@@ -200,7 +227,7 @@ describe('preview: buildView', () => {
       buttons: [{ customId: `MJ::JOB::upsample::1::${payload}`, label: payload, emoji: '' }],
     })!;
     const { view, values } = buildView(task.id, tracked(task), NOW);
-    assert.ok(isTaskView(view));
+    assert.ok(isPreviewModel(view));
     assert.strictEqual(view.image?.safeUrl, null);
     assert.strictEqual(view.image?.url, 'javascript:window.__pwned=3');
     assert.strictEqual(values.get('imageUrl')?.openable, false);

@@ -3,7 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { literalNameFor, literalStyleFor, LiteralStyle, toLiteralFor, toStringLiteral } from '../../src/preview/stringLiteral';
+import { literalNameFor, literalStyleFor, LiteralStyle, toLiteralFor, toStringLiteral } from '../../src/preview/host/stringLiteral';
 
 // The literal must read back as exactly the text, in the real language. Every sample is
 // compiled/evaluated by the language itself (node always; python3, bash, gcc, java, rustc, sqlite3

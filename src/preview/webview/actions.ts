@@ -1,4 +1,4 @@
-import { EditorTarget, UiStrings, ValueKey, format } from '../preview/protocol';
+import { EditorTarget, UiStrings, ValueKey, format } from '../shared/protocol';
 import { h, icon } from './dom';
 import { MediaCache } from './media';
 
@@ -7,7 +7,8 @@ import { MediaCache } from './media';
 
 export interface Actions {
   copy(key: ValueKey): void;
-  insert(key: ValueKey, literal: boolean): void;
+  /** `actionId`: the button that asked, which shows the host's answer. */
+  insert(key: ValueKey, literal: boolean, actionId: string): void;
   open(key: ValueKey): void;
   refresh(): void;
 }
@@ -71,10 +72,8 @@ export function valueActions(ctx: RenderContext, key: ValueKey, label: string): 
     'insert',
     s.insert,
     t ? format(s.insertTitle, t.fileName, t.literalName) : s.noEditor,
-    (e) => {
-      ctx.actions.insert(key, e.altKey);
-      flash(insert, s.inserted);
-    },
+    // No "Inserted" yet: the host answers with insertResult once it has (or has not) written.
+    (e) => ctx.actions.insert(key, e.altKey, `insert:${key}`),
   );
   insert.dataset.action = 'insert';
   const literal = actionButton(
@@ -82,10 +81,7 @@ export function valueActions(ctx: RenderContext, key: ValueKey, label: string): 
     'symbol-string',
     s.insertLiteral,
     t ? format(s.insertLiteralTitle, t.fileName, t.literalName) : s.noEditor,
-    () => {
-      ctx.actions.insert(key, true);
-      flash(literal, s.inserted);
-    },
+    () => ctx.actions.insert(key, true, `literal:${key}`),
     'secondary',
   );
   literal.dataset.action = 'insert-literal';

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { resolveTargets } from '../../tasks/taskTargets';
+import { resolveTargets } from '../../../tasks/taskTargets';
 import { PreviewHost, PreviewPanel } from '../previewPanel';
+import { COMMANDS } from '../../../ids';
 
 /**
  * mjTasks.openPreview: from a tree click (a node; focus stays in the tree so arrowing through the
@@ -8,7 +9,7 @@ import { PreviewHost, PreviewPanel } from '../previewPanel';
  */
 export function registerOpenPreview(context: vscode.ExtensionContext, host: PreviewHost): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('mjTasks.openPreview', async (arg?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.openPreview, async (arg?: unknown) => {
       const fromTree = typeof arg === 'object' && arg !== null;
       if (typeof arg === 'string' && !host.deps.store.get(arg)) {
         // An ID that is not tracked (any more): still open, so the preview says so plainly.

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { Deps } from '../deps';
+import { Deps } from '../../deps';
 import { registerOpenPreview } from './commands/openPreview';
 import { EditorTargetTracker } from './editorTarget';
 import { PreviewHost, PreviewPanel } from './previewPanel';
-import { isPreviewState, VIEW_TYPE } from './protocol';
+import { isPreviewState } from '../shared/protocolGuards';
+import { PREVIEW_VIEW_TYPE } from '../../ids';
 
 /**
  * The preview feature: the editor tracker "Insert" needs, the serializer that brings the panel
@@ -14,7 +15,7 @@ export function registerPreview(context: vscode.ExtensionContext, deps: Deps): v
   const host: PreviewHost = { extensionUri: context.extensionUri, deps, editors };
   context.subscriptions.push(
     editors,
-    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         if (!isPreviewState(state)) {
           // Saved before the webview got its first task, or damaged: nothing worth restoring.

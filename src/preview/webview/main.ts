@@ -1,17 +1,9 @@
-import {
-  EditorTarget,
-  HostMessage,
-  isHostMessage,
-  isTaskView,
-  isUiStrings,
-  PreviewState,
-  TaskView,
-  UiStrings,
-  WebviewMessage,
-} from '../preview/protocol';
+import { EditorTarget, HostMessage, InsertResult, PreviewModel, PreviewState, UiStrings, WebviewMessage } from '../shared/protocol';
+import { isHostMessage, isPreviewModel, isUiStrings } from '../shared/protocolGuards';
+import { Actions, flash } from './actions';
 import { MediaCache } from './media';
-import { Actions } from './actions';
 import { renderView } from './render';
+import { Toast } from './toast';
 
 // The preview's browser side: handshake, validation of every message, state for the serializer,
 // rendering. It knows nothing the host did not send; its strings come localized in `init`.
@@ -27,14 +19,23 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
 const media = new MediaCache();
+const toast = new Toast(document.body);
 
 let strings: UiStrings | undefined;
-let view: TaskView | undefined;
+let view: PreviewModel | undefined;
 let target: EditorTarget | null = null;
+
+/** The `insert` requests the host has not answered yet: request ID → the button that asked. */
+const pendingInserts = new Map<number, string>();
+let nextRequestId = 0;
 
 const actions: Actions = {
   copy: (key) => vscode.postMessage({ type: 'copy', key }),
-  insert: (key, literal) => vscode.postMessage({ type: 'insert', key, literal }),
+  insert: (key, literal, actionId) => {
+    const requestId = nextRequestId++;
+    pendingInserts.set(requestId, actionId);
+    vscode.postMessage({ type: 'insert', key, literal, requestId });
+  },
   open: (key) => vscode.postMessage({ type: 'open', key }),
   refresh: () => vscode.postMessage({ type: 'refresh' }),
 };
@@ -53,17 +54,36 @@ function render(): void {
   app.setAttribute('aria-busy', 'false');
   window.scrollTo(0, scrollY);
   if (focusedId) {
-    for (const el of app.querySelectorAll<HTMLElement>('[data-action-id]')) {
-      if (el.dataset.actionId === focusedId) {
-        el.focus({ preventScroll: true });
-        break;
-      }
-    }
+    actionElement(focusedId)?.focus({ preventScroll: true });
   }
+}
+
+/** The element with `data-action-id` = `id` in the view as it is now (a re-render replaces them). */
+function actionElement(id: string): HTMLElement | undefined {
+  return Array.from(app.querySelectorAll<HTMLElement>('[data-action-id]')).find((el) => el.dataset.actionId === id);
+}
+
+/** The host's answer to an Insert: "Inserted" on the button, or "Not inserted" and the reason. */
+function onInsertResult(requestId: number, result: InsertResult): void {
+  const actionId = pendingInserts.get(requestId);
+  pendingInserts.delete(requestId);
+  if (actionId === undefined || !strings) {
+    return; // asked before a reload: that button is gone
+  }
+  const button = actionElement(actionId);
+  if (result.inserted) {
+    if (button instanceof HTMLButtonElement) flash(button, strings.inserted);
+    return;
+  }
+  if (button instanceof HTMLButtonElement) flash(button, strings.notInserted);
+  toast.show(result.reason);
 }
 
 function onMessage(message: HostMessage): void {
   switch (message.type) {
+    case 'insertResult':
+      onInsertResult(message.requestId, message);
+      return;
     case 'init':
       strings = message.strings;
       view = message.view;
@@ -86,7 +106,7 @@ function onMessage(message: HostMessage): void {
 /** The last view, shown until the host's `init` replaces it; checked like a message. */
 function restoreState(): void {
   const saved = vscode.getState() as Partial<PreviewState> | undefined;
-  if (saved && isUiStrings(saved.strings) && isTaskView(saved.view)) {
+  if (saved && isUiStrings(saved.strings) && isPreviewModel(saved.view)) {
     strings = saved.strings;
     view = saved.view;
     render();

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { UiStrings } from './protocol';
+import { UiStrings } from '../shared/protocol';
 
 /** The webview's words, localized here and sent in `init`: the webview script has no strings of its own. */
 export function uiStrings(): UiStrings {
@@ -12,6 +12,7 @@ export function uiStrings(): UiStrings {
     insertLiteral: vscode.l10n.t('"…"'),
     insertLiteralTitle: vscode.l10n.t('Insert as a {1} string literal at the cursor in {0}'),
     inserted: vscode.l10n.t('Inserted'),
+    notInserted: vscode.l10n.t('Not inserted'),
     noEditor: vscode.l10n.t('Click into a text editor first: Insert writes at its cursor.'),
     open: vscode.l10n.t('Open'),
     openFullSize: vscode.l10n.t('Open full size'),

@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
-import { taskTitle } from '../core/format';
-import { Deps } from '../deps';
-import { copyWithFeedback } from '../platform/clipboard';
+import { taskTitle } from '../../core/format';
+import { Deps } from '../../deps';
+import { copyWithFeedback } from '../../platform/clipboard';
+import { COMMANDS, PREVIEW_VIEW_TYPE } from '../../ids';
+import { HostMessage, InsertResult, PROTOCOL_VERSION, PreviewModel, ValueKey, WebviewMessage } from '../shared/protocol';
+import { isWebviewMessage } from '../shared/protocolGuards';
+import { safeHttpUrl } from '../shared/urlSafety';
+import { httpMediaOrigins, WEBVIEW_DIR, WEBVIEW_FILES } from './csp';
 import { EditorTargetTracker } from './editorTarget';
 import { previewHtml } from './previewHtml';
-import { HostMessage, isWebviewMessage, PROTOCOL_VERSION, TaskView, ValueKey, VIEW_TYPE, WebviewMessage } from './protocol';
 import { uiStrings } from './uiStrings';
-import { safeHttpUrl } from './urlSafety';
 import { buildView, ValueEntry } from './viewModel';
 
 /** What every preview panel needs from the extension; built once by registerPreview. */
@@ -19,19 +22,19 @@ export interface PreviewHost {
 const INSERT_FEEDBACK_MS = 2000;
 const TITLE_MAX = 40;
 
-/** Only what the preview loads: its script (dist) and stylesheet (media). Nothing else on disk. */
+/** Only the folder of what the preview loads (its script, stylesheet and codicons). Nothing else on disk. */
 export function previewWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return {
     enableScripts: true,
     enableCommandUris: false,
     enableForms: false,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist')],
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, ...WEBVIEW_DIR)],
     // No retainContextWhenHidden: the webview keeps its task ID with setState and is rebuilt on show.
   };
 }
 
 /**
- * The one preview panel (STYLE.md 9): `show` reuses it for whichever task is asked for. It mirrors
+ * The one preview panel: `createOrShow` reuses it for whichever task is asked for. It mirrors
  * the store — every change of its task is posted — and answers the webview's requests by key.
  */
 export class PreviewPanel implements vscode.Disposable {
@@ -42,6 +45,8 @@ export class PreviewPanel implements vscode.Disposable {
   private ready = false;
   /** The values behind the keys of the last view posted: the only things the webview may ask for. */
   private values: ReadonlyMap<ValueKey, ValueEntry> = new Map();
+  /** The http: origins the shell's policy allows media from, as last set (see setHtml). */
+  private mediaOrigins = '';
 
   /** Shows `taskId` in the preview, creating the panel or reusing (and revealing) the open one. */
   static createOrShow(host: PreviewHost, taskId: string, preserveFocus: boolean): PreviewPanel {
@@ -52,7 +57,7 @@ export class PreviewPanel implements vscode.Disposable {
       return open;
     }
     const panel = vscode.window.createWebviewPanel(
-      VIEW_TYPE,
+      PREVIEW_VIEW_TYPE,
       vscode.l10n.t('MJ Preview'),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus },
       previewWebviewOptions(host.extensionUri),
@@ -100,15 +105,34 @@ export class PreviewPanel implements vscode.Disposable {
         }
       }),
       editors.onDidChange(() => this.post({ type: 'target', target: editors.describe() })),
+      deps.providers.onDidChange(() => this.setHtml()),
     );
-    panel.webview.html = previewHtml({
-      cspSource: panel.webview.cspSource,
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'dist', 'webview.js')).toString(),
-      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'media', 'preview.css')).toString(),
-      codiconUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'media', 'codicons', 'codicon.css')).toString(),
-      language: vscode.env.language,
-    });
+    this.setHtml();
     this.rebuild();
+  }
+
+  /**
+   * The shell, with a policy that lets media load over http only from the configured providers.
+   * Set again when that list of origins changes: the webview reloads, repaints from its saved
+   * state and says `ready` again.
+   */
+  private setHtml(): void {
+    const origins = httpMediaOrigins(this.host.deps.providers.list().map((p) => p.baseUrl));
+    if (origins.join(' ') === this.mediaOrigins && this.panel.webview.html) {
+      return;
+    }
+    this.mediaOrigins = origins.join(' ');
+    this.ready = false;
+    const webview = this.panel.webview;
+    const uri = (file: readonly string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, ...WEBVIEW_DIR, ...file)).toString();
+    webview.html = previewHtml({
+      cspSource: webview.cspSource,
+      scriptUri: uri(WEBVIEW_FILES.script),
+      styleUri: uri(WEBVIEW_FILES.style),
+      codiconUri: uri(WEBVIEW_FILES.codicons),
+      language: vscode.env.language,
+      httpMediaOrigins: origins,
+    });
   }
 
   private setTask(taskId: string): void {
@@ -119,7 +143,7 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   /** Recomputes the view and the value table; returns the view for posting. */
-  private rebuild(): TaskView {
+  private rebuild(): PreviewModel {
     const tracked = this.host.deps.store.get(this.taskId);
     const built = buildView(this.taskId, tracked, Date.now());
     this.values = built.values;
@@ -157,26 +181,32 @@ export class PreviewPanel implements vscode.Disposable {
       return;
     }
     if (m.type === 'refresh') {
-      await vscode.commands.executeCommand('mjTasks.refresh', this.taskId);
+      await vscode.commands.executeCommand(COMMANDS.refresh, this.taskId);
       return;
     }
     const entry = this.values.get(m.key);
     if (!entry) {
       // A key from a view that has changed since (the task moved on): nothing to act on.
       this.host.deps.log.debug(`Preview: ${m.type} of ${m.key}, which the current view does not have.`);
+      if (m.type === 'insert') {
+        const reason = vscode.l10n.t('The task changed meanwhile: nothing was inserted. Try again.');
+        this.post({ type: 'insertResult', requestId: m.requestId, inserted: false, reason });
+      }
       return;
     }
     switch (m.type) {
       case 'copy':
         await copyWithFeedback(entry.value, entry.what);
         return;
-      case 'insert':
-        if (await this.host.editors.insert(entry.value, m.literal)) {
+      case 'insert': {
+        const result = await this.insert(entry, m.literal);
+        if (result.inserted) {
           vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Inserted {0}', entry.what)}`, INSERT_FEEDBACK_MS);
-        } else {
-          void vscode.window.showWarningMessage(vscode.l10n.t('Nothing to insert into: click into a text editor first, then use Insert again.'));
         }
+        // The webview says "Inserted" only now, or why not: the click alone does not mean it worked.
+        this.post({ type: 'insertResult', requestId: m.requestId, ...result });
         return;
+      }
       case 'open': {
         // Checked twice: when the table was built and here, right before it leaves VS Code.
         const url = entry.openable ? safeHttpUrl(entry.value) : null;
@@ -185,6 +215,16 @@ export class PreviewPanel implements vscode.Disposable {
         }
         return;
       }
+    }
+  }
+
+  private async insert(entry: ValueEntry, literal: boolean): Promise<InsertResult> {
+    try {
+      return await this.host.editors.insert(entry.value, literal);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.host.deps.log.error(`Preview: insert failed: ${message}`);
+      return { inserted: false, reason: vscode.l10n.t('Nothing was inserted: {0}', message) };
     }
   }
 

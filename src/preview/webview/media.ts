@@ -1,4 +1,4 @@
-import { safeHttpUrl } from '../preview/urlSafety';
+import { safeHttpUrl } from '../shared/urlSafety';
 
 // <img> and <video> elements are kept across re-renders (the view is rebuilt on every progress
 // step): a new element would reload the image and restart a playing video. Moving a node within

@@ -1,31 +1,9 @@
 import * as l10n from '@vscode/l10n';
-import { ButtonGroup, ModalNeed } from '../core/customId';
-import { TaskStatus } from '../core/types';
+import { ButtonGroup, ModalNeed } from '../../core/customId';
 import { FailureKind } from './failure';
 
-// The preview's fixed words for statuses, button groups, modal notes and failure kinds: exhaustive
-// switches, so a new status or group fails to compile until it has its label.
-
-export function statusText(status: TaskStatus): string {
-  switch (status) {
-    case 'NOT_START':
-      return l10n.t('Not started');
-    case 'SUBMITTED':
-      return l10n.t('Queued');
-    case 'MODAL':
-      return l10n.t('Waiting for input');
-    case 'IN_PROGRESS':
-      return l10n.t('Running');
-    case 'SUCCESS':
-      return l10n.t('Succeeded');
-    case 'FAILURE':
-      return l10n.t('Failed');
-    case 'CANCEL':
-      return l10n.t('Cancelled');
-    case 'UNKNOWN':
-      return l10n.t('Unknown');
-  }
-}
+// The preview's fixed words for button groups, modal notes and failure kinds (status words are
+// core/statusVocabulary.ts): exhaustive switches, so a new group fails to compile until it has its label.
 
 export function groupTitle(group: ButtonGroup): string {
   switch (group) {

@@ -1,10 +1,15 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { EditorTarget } from './protocol';
+import { EditorTarget, InsertResult } from '../shared/protocol';
 import { literalNameFor, toLiteralFor } from './stringLiteral';
 
 /** Editors that are not the user's text: output channels, the debug console's input, comment boxes. */
 const NOT_TARGETS = new Set(['output', 'debug', 'comment', 'vscode-scm', 'walkThroughSnippet']);
+
+/** How the Insert buttons and messages name a document: its file name, or an untitled one's name. */
+function fileNameOf(doc: vscode.TextDocument): string {
+  return doc.isUntitled ? doc.uri.path : path.basename(doc.uri.path);
+}
 
 /**
  * "Insert at cursor" writes into the text editor the user was in before clicking in the preview:
@@ -59,30 +64,42 @@ export class EditorTargetTracker implements vscode.Disposable {
     if (!doc) {
       return null;
     }
-    const fileName = doc.isUntitled ? doc.uri.path : path.basename(doc.uri.path);
-    return { fileName, literalName: literalNameFor(doc.languageId) };
+    return { fileName: fileNameOf(doc), literalName: literalNameFor(doc.languageId) };
   }
 
   /**
    * Replaces every selection of the remembered editor with `text` (or its string literal in the
    * editor's language). Shows the editor if it was hidden, without taking focus from the preview.
-   * Returns false when there is no editor or the edit was refused (read-only document).
+   * Says why nothing was written when there is no editor or it refused the edit (read-only).
    */
-  async insert(text: string, literal: boolean): Promise<boolean> {
+  async insert(text: string, literal: boolean): Promise<InsertResult> {
     const doc = this.document();
     if (!doc) {
-      return false;
+      return { inserted: false, reason: vscode.l10n.t('Nothing to insert into: click into a text editor first, then use Insert again.') };
     }
     const editor =
       vscode.window.visibleTextEditors.find((e) => e.document === doc && e.viewColumn === this.column) ??
       vscode.window.visibleTextEditors.find((e) => e.document === doc) ??
       (await vscode.window.showTextDocument(doc, { viewColumn: this.column, preserveFocus: true, preview: false }));
     const insertText = literal ? toLiteralFor(text, doc.languageId) : text;
-    return editor.edit((b) => {
+    const version = doc.version;
+    const alreadyThere = editor.selections.every((s) => doc.getText(s) === insertText);
+    const accepted = await editor.edit((b) => {
       for (const s of editor.selections) {
         b.replace(s, insertText);
       }
     });
+    // A read-only editor answers `true` and changes nothing: the document's version tells. (An
+    // edit that replaces a selection by the same text changes nothing either, and that is fine.)
+    if (accepted && (doc.version !== version || alreadyThere)) {
+      return { inserted: true };
+    }
+    return {
+      inserted: false,
+      reason: accepted
+        ? vscode.l10n.t('{0} is read-only: nothing was inserted.', fileNameOf(doc))
+        : vscode.l10n.t('{0} changed or closed while inserting: nothing was inserted. Try again.', fileNameOf(doc)),
+    };
   }
 
   dispose(): void {

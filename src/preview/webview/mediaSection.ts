@@ -1,4 +1,4 @@
-import { MediaItem, Quadrant, TaskView, format } from '../preview/protocol';
+import { MediaItem, Quadrant, PreviewModel, format } from '../shared/protocol';
 import { actionButton, FLASH_MS, RenderContext, valueActions } from './actions';
 import { h } from './dom';
 
@@ -35,7 +35,7 @@ function quadrantButton(q: Quadrant, ctx: RenderContext): HTMLElement {
 }
 
 /** The main image, with the grid overlay when it is a 2×2 grid; an unsafe URL is shown as text only. */
-export function mainImage(view: TaskView, item: MediaItem, ctx: RenderContext): HTMLElement {
+export function mainImage(view: PreviewModel, item: MediaItem, ctx: RenderContext): HTMLElement {
   const s = ctx.strings;
   const img = item.safeUrl ? ctx.media.image(item.safeUrl, format(s.imageAlt, view.taskId), false) : null;
   if (!img) {

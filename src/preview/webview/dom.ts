@@ -42,10 +42,10 @@ export function append(parent: Node, ...children: Child[]): void {
 }
 
 /**
- * A codicon (media/codicons/codicon.css, from @vscode/codicons), decorative only: hidden from
- * screen readers, the text or aria-label beside it names the thing. `name` is our own constant,
- * e.g. 'copy' or 'sync codicon-modifier-spin'.
+ * A codicon (dist/webview/codicons/codicon.css, from @vscode/codicons), decorative only: hidden from
+ * screen readers, the text or aria-label beside it names the thing. `name` is our own constant
+ * ('copy') or one the host sent (checked by the protocol's guard).
  */
-export function icon(name: string): HTMLSpanElement {
-  return h('span', { class: `codicon codicon-${name}`, attrs: { 'aria-hidden': 'true' } });
+export function icon(name: string, spin = false): HTMLSpanElement {
+  return h('span', { class: `codicon codicon-${name}${spin ? ' codicon-modifier-spin' : ''}`, attrs: { 'aria-hidden': 'true' } });
 }

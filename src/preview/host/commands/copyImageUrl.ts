@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { Task } from '../../core/types';
-import { Deps } from '../../deps';
-import { copyWithFeedback } from '../../platform/clipboard';
-import { resolveTargets } from '../../tasks/taskTargets';
+import { Task } from '../../../core/types';
+import { Deps } from '../../../deps';
+import { copyWithFeedback } from '../../../platform/clipboard';
+import { resolveTargets } from '../../../tasks/taskTargets';
+import { COMMANDS } from '../../../ids';
 
 function imageOf(task: Task | null): string | undefined {
   return task?.imageUrl ?? task?.imageUrls[0];
@@ -11,7 +12,7 @@ function imageOf(task: Task | null): string | undefined {
 /** mjTasks.copyImageUrl: the task's image URL (the grid or upscale), or its first of imageUrls. */
 export function registerCopyImageUrl(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('mjTasks.copyImageUrl', async (arg?: unknown, selection?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.copyImageUrl, async (arg?: unknown, selection?: unknown) => {
       const targets = await resolveTargets(deps, arg, selection, {
         placeHolder: vscode.l10n.t('Copy the image URL of which task?'),
         canPickMany: false,

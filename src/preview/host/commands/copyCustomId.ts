@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { buttonsByGroup } from '../../core/customId';
-import { taskTitle } from '../../core/format';
-import { Deps } from '../../deps';
-import { copyWithFeedback } from '../../platform/clipboard';
-import { QuickPickFlow } from '../../platform/quickPickFlow';
-import { resolveTargets } from '../../tasks/taskTargets';
+import { buttonsByGroup } from '../../../core/customId';
+import { taskTitle } from '../../../core/format';
+import { Deps } from '../../../deps';
+import { copyWithFeedback } from '../../../platform/clipboard';
+import { QuickPickFlow } from '../../../platform/quickPickFlow';
+import { resolveTargets } from '../../../tasks/taskTargets';
 import { groupTitle } from '../labels';
+import { COMMANDS } from '../../../ids';
 
 interface ButtonPick extends vscode.QuickPickItem {
   customId?: string;
@@ -14,7 +15,7 @@ interface ButtonPick extends vscode.QuickPickItem {
 /** mjTasks.copyCustomId: pick one of the task's buttons (by what it does) and copy its customId. */
 export function registerCopyCustomId(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('mjTasks.copyCustomId', async (arg?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.copyCustomId, async (arg?: unknown) => {
       // Two questions from the palette (which task, which button) in one input that stays open.
       const flow = new QuickPickFlow();
       try {

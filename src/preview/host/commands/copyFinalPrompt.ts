@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
-import { Deps } from '../../deps';
-import { copyWithFeedback } from '../../platform/clipboard';
-import { resolveTargets } from '../../tasks/taskTargets';
+import { Deps } from '../../../deps';
+import { copyWithFeedback } from '../../../platform/clipboard';
+import { resolveTargets } from '../../../tasks/taskTargets';
+import { COMMANDS } from '../../../ids';
 
 /** mjTasks.copyFinalPrompt: the prompt Midjourney actually ran (with its defaults), ready to reuse. */
 export function registerCopyFinalPrompt(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('mjTasks.copyFinalPrompt', async (arg?: unknown, selection?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.copyFinalPrompt, async (arg?: unknown, selection?: unknown) => {
       const targets = await resolveTargets(deps, arg, selection, {
         placeHolder: vscode.l10n.t('Copy the finalPrompt of which task?'),
         canPickMany: false,

@@ -1,39 +1,28 @@
 import { randomBytes } from 'crypto';
+import { contentSecurityPolicy } from './csp';
 
-// The preview's HTML shell. It is STATIC: nothing from a server is ever put in it, only the nonce
-// and the webview's own resource URIs. All task data goes by postMessage and is turned into DOM
-// with textContent by the script (STYLE.md 9–11).
+// The preview's HTML shell. It is STATIC: nothing from a server is ever put in it, only the nonce,
+// the webview's own resource URIs and, in the policy, the providers' checked http origins. All task
+// data goes by postMessage and is turned into DOM with textContent by the script, so no server
+// text can ever be parsed as markup.
 
 export interface ShellResources {
   /** `webview.cspSource`. */
   cspSource: string;
-  /** `asWebviewUri` of dist/webview.js and media/preview.css. */
+  /** `asWebviewUri` of dist/webview/webview.js and dist/webview/preview.css. */
   scriptUri: string;
   styleUri: string;
-  /** `asWebviewUri` of media/codicons/codicon.css (copied from @vscode/codicons by the build); its font is font-src. */
+  /** `asWebviewUri` of dist/webview/codicons/codicon.css (copied from @vscode/codicons by the build); its font is font-src. */
   codiconUri: string;
   /** VS Code's display language (`vscode.env.language`), for `lang`. */
   language: string;
+  /** The providers' own http: origins, the only http: ones media may load from (csp.ts). */
+  httpMediaOrigins: readonly string[];
 }
 
 /** 128 random bits, base64: the only script allowed to run is the one carrying it. */
 export function createNonce(): string {
   return randomBytes(16).toString('base64');
-}
-
-/** The Content-Security-Policy: deny by default; our script by nonce; our styles and the codicon font; images and video from anywhere on http(s) only. */
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
-  return [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${cspSource}`,
-    `img-src ${cspSource} https: http:`,
-    `media-src ${cspSource} https: http:`,
-    `font-src ${cspSource}`,
-    // Not covered by default-src: no <base> rewriting, no form posts anywhere.
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
 }
 
 /** Attribute-safe: the values are our own URIs, but an odd character must still not break out. */
@@ -47,7 +36,7 @@ export function previewHtml(r: ShellResources, nonce = createNonce()): string {
 <html lang="${lang}">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(r.cspSource, nonce))}">
+<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(r.cspSource, nonce, r.httpMediaOrigins))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${attr(r.codiconUri)}">
 <link rel="stylesheet" href="${attr(r.styleUri)}">

@@ -1,4 +1,4 @@
-import type { TaskButton } from '../core/types';
+import type { TaskButton } from '../../core/types';
 
 // A 2×2 grid (what IMAGINE, VARIATION, REROLL, BLEND, PAN and ZOOM produce) is recognised by its
 // buttons, not by the action: relays name actions freely, but U1–U4 always mean "this image has

@@ -1,4 +1,4 @@
-import { ButtonGroup, Fact, Notice, TaskView, TextValue, UiStrings } from '../preview/protocol';
+import { ButtonGroup, Fact, Notice, PreviewModel, TextValue, UiStrings } from '../shared/protocol';
 import { actionButton, RenderContext, valueActions } from './actions';
 import { Child, h, icon } from './dom';
 import { gallery, mainImage } from './mediaSection';
@@ -6,24 +6,16 @@ import { gallery, mainImage } from './mediaSection';
 // The view → DOM. Every text from the task goes in as a text node; attributes carry only our own
 // strings, keys and (through MediaCache) http(s) URLs.
 
-/** The badge's codicon: the same ones the tree uses (src/tree/statusIcon.ts); only a running task spins. */
-const STATUS_ICONS: Record<string, string> = {
-  NOT_START: 'circle-large-outline',
-  SUBMITTED: 'clock',
-  MODAL: 'comment-discussion',
-  IN_PROGRESS: 'sync codicon-modifier-spin',
-  SUCCESS: 'pass',
-  FAILURE: 'error',
-  CANCEL: 'circle-slash',
-  UNKNOWN: 'question',
-};
-
-function header(view: TaskView, ctx: RenderContext): HTMLElement {
+function header(view: PreviewModel, ctx: RenderContext): HTMLElement {
   const s = ctx.strings;
+  // PENDING: nothing fetched yet (the label says "Loading…").
   const status = /^[A-Z_]{1,20}$/.test(view.status) ? view.status : 'PENDING';
-  // PENDING: nothing fetched yet (the label says "Loading…"); like the tree, it does not spin until it runs.
-  const statusIcon = Object.prototype.hasOwnProperty.call(STATUS_ICONS, status) ? STATUS_ICONS[status] : 'cloud-download';
-  const badge = h('span', { class: `badge status-${status}` }, icon(statusIcon), h('span', { class: 'badge-text' }, view.statusLabel || s.loading));
+  const badge = h(
+    'span',
+    { class: `badge status-${status}` },
+    icon(view.statusIcon.name, view.statusIcon.spin),
+    h('span', { class: 'badge-text' }, view.statusLabel || s.loading),
+  );
   const refresh = actionButton('refresh', 'refresh', s.refresh, s.refreshTitle, () => ctx.actions.refresh(), 'secondary');
   refresh.dataset.action = 'refresh';
   return h(
@@ -70,7 +62,7 @@ function textCard(v: TextValue, ctx: RenderContext, tag: 'li' | 'div' = 'div'): 
   );
 }
 
-function promptsSection(view: TaskView, ctx: RenderContext): HTMLElement {
+function promptsSection(view: PreviewModel, ctx: RenderContext): HTMLElement {
   return h(
     'section',
     { class: 'prompts' },
@@ -118,7 +110,7 @@ function factList(facts: Fact[]): HTMLElement {
   return h('dl', { class: 'facts' }, ...facts.flatMap((f) => [h('dt', {}, f.label), h('dd', {}, f.value)]));
 }
 
-export function renderView(view: TaskView, ctx: RenderContext): DocumentFragment {
+export function renderView(view: PreviewModel, ctx: RenderContext): DocumentFragment {
   const media: Child[] = [
     view.image ? mainImage(view, view.image, ctx) : null,
     view.gallery.length ? gallery(view.gallery, ctx, 'image') : null,

@@ -1,14 +1,15 @@
 import * as l10n from '@vscode/l10n';
-import { buttonsByGroup } from '../core/customId';
-import { formatAge, formatDuration, formatTime, taskTitle } from '../core/format';
-import { TrackedTask } from '../core/trackedTask';
-import { Task } from '../core/types';
+import { buttonsByGroup } from '../../core/customId';
+import { formatAge, formatDuration, formatTime, taskTitle } from '../../core/format';
+import { STATUS_CODICONS, StatusIconState, statusLabel } from '../../core/statusVocabulary';
+import { TrackedTask } from '../../core/trackedTask';
+import { Task } from '../../core/types';
 import { explainFailure } from './failure';
 import { gridQuadrants } from './grid';
-import { failureHeadline, groupTitle, modalNote, statusText } from './labels';
+import { failureHeadline, groupTitle, modalNote } from './labels';
 import { splitNumberedPrompts } from './numberedPrompts';
-import { ButtonGroup, ButtonRef, Fact, MediaItem, Notice, TaskView, TextValue, ValueKey } from './protocol';
-import { safeHttpUrl } from './urlSafety';
+import { ButtonGroup, ButtonRef, Fact, MediaItem, Notice, PreviewModel, StatusIcon, TextValue, ValueKey } from '../shared/protocol';
+import { safeHttpUrl } from '../shared/urlSafety';
 
 // Turns a tracked task into what the webview shows (already localized; no HTML anywhere) and the
 // table of values its buttons may ask for by key. Pure, so it is unit-tested in plain Node; it
@@ -23,7 +24,7 @@ export interface ValueEntry {
 }
 
 export interface BuiltView {
-  view: TaskView;
+  view: PreviewModel;
   values: ReadonlyMap<ValueKey, ValueEntry>;
 }
 
@@ -129,13 +130,20 @@ function facts(t: TrackedTask, now: number): Fact[] {
   return out;
 }
 
-function emptyView(taskId: string, phase: TaskView['phase']): TaskView {
+/** The badge's codicon, from the table the tree uses; the webview keeps no table of its own. */
+function statusIcon(state: StatusIconState): StatusIcon {
+  const { name, spin } = STATUS_CODICONS[state];
+  return { name, spin };
+}
+
+function emptyView(taskId: string, phase: PreviewModel['phase']): PreviewModel {
   return {
     taskId,
     title: taskId,
     phase,
     status: '',
     statusLabel: '',
+    statusIcon: statusIcon('PENDING_FIRST_FETCH'),
     progress: null,
     running: false,
     facts: [],
@@ -190,7 +198,8 @@ export function buildView(taskId: string, t: TrackedTask | undefined, now: numbe
     return { view, values: values.map };
   }
   view.status = task.status;
-  view.statusLabel = statusText(task.status);
+  view.statusLabel = statusLabel(task.status);
+  view.statusIcon = statusIcon(task.status);
   view.running = !task.terminal;
   view.progress = !task.terminal && task.progress !== null ? Math.max(0, Math.min(100, task.progress)) : null;
 

@@ -1,0 +1,15 @@
+import { safeHttpUrl } from '../preview/shared/urlSafety';
+
+/**
+ * The tooltip's thumbnail as Markdown, or '' when the task has no image the preview would load
+ * either (one URL check for both: http(s) only, no credentials in the URL).
+ */
+export function thumbnailMarkdown(url: string | null): string {
+  const image = safeHttpUrl(url);
+  if (!image) {
+    return '';
+  }
+  // Parentheses and spaces would end the Markdown link early; encodeURIComponent leaves ( and ) as they are.
+  const href = image.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `\n\n![thumbnail](${href}|width=240)\n`;
+}
