@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { TaskButton } from './types';
 
-// What a button's customId means, from the formats in mj-proxy-api.md §4.7. Servers send the
+// What a button's customId means, from the formats in docs/customIds.md. Servers send the
 // customId verbatim from Discord (`MJ::JOB::upsample::2::<hash>`), so the meaning is read from
 // its `::` segments; anything unrecognised is described neutrally and never throws.
 

@@ -5,7 +5,7 @@ import { TaskButton } from '../../src/core/types';
 const HASH = '0f5ad3c4-7c1b-4f35-9a43-2b8ee1c0a9d1';
 const JOB_ID = '1316071383513890848';
 
-/** Every row of mj-proxy-api.md §4.7, with what it must mean. */
+/** Every row of docs/customIds.md, with what it must mean. */
 const ROWS: Array<[customId: string, expected: ButtonMeaning, label?: string, emoji?: string]> = [
   // U1–U4
   [`MJ::JOB::upsample::1::${HASH}`, { group: 'upscale', meaning: 'Upscale image 1', index: 1, needsModal: 'never' }, 'U1'],
