@@ -4,7 +4,7 @@
 // `result: 1320098173412546789`, list items with numeric `id`). `JSON.parse` turns anything past
 // 2^53 into the nearest double, so the ID silently points at another task. Integers with more
 // than MAX_SAFE_DIGITS digits are therefore turned into strings before parsing. Everything that
-// reads these values (task.ts, client.ts, taskIdInput.ts) accepts numeric strings wherever it
+// reads these values (task.ts, taskReads.ts, taskSubmits.ts, taskIdInput.ts) accepts numeric strings wherever it
 // accepts numbers, so the change is invisible to callers except that no digit is lost.
 
 /** 15 digits always fit a double exactly; 16 may not (2^53 ≈ 9.007e15). */
