@@ -3,10 +3,11 @@
 // the demo tasks, on a sample workspace. Open the printed address in a browser. Ctrl-C stops it all.
 //
 //   npm start -- [--port 8080] [--dialect newapi|trueai|novicezk] [--sim-port 8787] [--key mj-sim-key]
-//                [--speed 1] [--host 127.0.0.1] [--no-build]
+//                [--speed 1] [--host 127.0.0.1] [--no-build] [--control]
 'use strict';
 
 const { spawnSync } = require('child_process');
+const { randomBytes } = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const vs = require('./vscode-server');
@@ -26,10 +27,12 @@ const USAGE = `Usage: npm start -- [options]
   --sim-port N    simulator port (default 8787, or a free one if taken)
   --key KEY       the simulator's API key (default mj-sim-key)
   --speed N       simulator speed: 1 = a task takes ~15 s (default 1)
-  --no-build      skip npm run build / compile`;
+  --no-build      skip npm run build / compile
+  --control       for tests: the demo tasks stay where they are until moved through the
+                  simulator's control routes (/_sim/…, with the token this prints)`;
 
 function parseArgs(argv) {
-  const o = { port: undefined, host: '127.0.0.1', dialect: 'newapi', simPort: undefined, key: 'mj-sim-key', speed: 1, build: true };
+  const o = { port: undefined, host: '127.0.0.1', dialect: 'newapi', simPort: undefined, key: 'mj-sim-key', speed: 1, build: true, control: false };
   const value = (i, flag) => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new Error(`${flag} needs a value`);
@@ -66,6 +69,9 @@ function parseArgs(argv) {
         break;
       case '--no-build':
         o.build = false;
+        break;
+      case '--control':
+        o.control = true;
         break;
       case '-h':
       case '--help':
@@ -176,12 +182,16 @@ async function main() {
   // A fresh demo each time: the tracked tasks belong to this run's simulator.
   vs.claimRunDir(DEMO_DIR);
   const simLog = fs.createWriteStream(path.join(DEMO_DIR, 'simulator.log'));
+  // Known only to whoever reads this run's output: the test that started it.
+  const controlToken = o.control ? randomBytes(16).toString('hex') : undefined;
   const sim = await require(simulatorModule).startSimulator({
     port: simPort,
     dialect: o.dialect,
     apiKey: o.key,
     speed: o.speed,
     seedDemo: true,
+    frozen: o.control,
+    controlToken,
     log: (line) => simLog.write(`${new Date().toISOString().slice(11, 23)} ${line}\n`),
   });
   let server;
@@ -235,6 +245,7 @@ async function main() {
       '',
       `  Open VS Code:  http://${shownHost}:${server.port}/?folder=${encodeURI(WORKSPACE)}`,
       `  Simulator:     ${sim.url}  (${o.dialect} dialect, ${AUTH_BY_DIALECT[o.dialect]} auth, API key: ${o.key})`,
+      ...(controlToken ? [`  Control:       ${sim.url}/_sim/  (X-Sim-Control: ${controlToken}; tasks move only when told)`] : []),
       `  Tracking:      ${demo.length} demo tasks (the "MJ Tasks" view in the activity bar)`,
       ...demo.map((d) => `                 ${d.id.padEnd(19)} ${d.status.padEnd(11)} ${d.role}`),
       `  Workspace:     ${path.relative(ROOT, WORKSPACE)}/ (generate.py, generate.mjs, .env)`,

@@ -1,7 +1,7 @@
 import type { SimContext } from './context';
-import { pinned, stateAt, t0For } from './lifecycle';
+import { pinned, stateAt } from './lifecycle';
 import type { SimTask, Timeline } from './taskModel';
-import type { NewTask } from './simTaskStore';
+import type { InFlightStatus, NewTask } from './simTaskStore';
 import type { DemoTask } from './types';
 
 // The tasks a demo starts with: one in each state the dialect really has, some still moving so a
@@ -11,10 +11,16 @@ import type { DemoTask } from './types';
 // gets a finished BLEND where the others wait in a Custom Zoom window, and no cancelled task;
 // trueai declares CANCEL (its own cancel route reports FAILURE "取消任务") and new-api passes
 // upstream's status through, so both show one. Only they have video: a finished VIDEO (Animate of
-// the upscale) with clips a <video> element plays.
+// the upscale) with clips a <video> element plays. In a frozen simulator the moving ones stay
+// where they start until a test moves them, and their roles say so instead of when they finish.
 
-function moving(ctx: SimContext, status: 'NOT_START' | 'SUBMITTED' | 'IN_PROGRESS', progress: number, durationMs: number): Timeline {
-  return { kind: 'moving', t0: t0For(status, progress, durationMs, ctx.now()), durationMs, outcome: 'SUCCESS', failReason: '' };
+function moving(ctx: SimContext, status: InFlightStatus, progress: number, durationMs: number): Timeline {
+  return ctx.store.inFlight(status, progress, durationMs, 'SUCCESS', '');
+}
+
+/** What a moving task does next: `when` (at speed 1), or in a frozen simulator nothing until told. */
+function next(ctx: SimContext, when: string): string {
+  return ctx.store.frozen ? 'held until a test moves it' : when;
 }
 
 /** What an /imagine of `prompt` is before its timeline: a grid, described as the command typed. */
@@ -116,7 +122,7 @@ export function seedDemo(ctx: SimContext, speed: number): DemoTask[] {
     ...imagine('赛博朋克风格的上海外滩夜景，霓虹灯，雨夜 --ar 16:9'),
     timeline: moving(ctx, 'IN_PROGRESS', 31, (90_000) / speed),
   });
-  out.push({ task: running, role: 'IN_PROGRESS, still moving (Chinese prompt)' });
+  out.push({ task: running, role: `IN_PROGRESS, ${next(ctx, 'still moving')} (Chinese prompt)` });
 
   const v3 = `MJ::JOB::variation::3::${grid.hash}`;
   const variation = store.add({
@@ -132,21 +138,21 @@ export function seedDemo(ctx: SimContext, speed: number): DemoTask[] {
     timeline: moving(ctx, 'IN_PROGRESS', 62, 60_000 / speed),
   });
   grid.children.set(v3, variation.id);
-  out.push({ task: variation, role: 'VARIATION at 62 %, finishes in ~17 s (×1 speed)' });
+  out.push({ task: variation, role: `VARIATION at 62 %, ${next(ctx, 'finishes in ~17 s (×1 speed)')}` });
 
   // Accepted by Discord but not started: SUBMITTED for 21 s, then it runs and succeeds (~2 min).
   const submitted = store.add({
     ...imagine('hot air balloons over Cappadocia at sunrise, film photo --ar 3:2'),
     timeline: moving(ctx, 'SUBMITTED', 0, 140_000 / speed),
   });
-  out.push({ task: submitted, role: 'SUBMITTED (waiting for a free slot), starts in ~21 s (×1 speed)' });
+  out.push({ task: submitted, role: `SUBMITTED (waiting for a free slot), ${next(ctx, 'starts in ~21 s (×1 speed)')}` });
 
   const queued = store.add({
     ...imagine('isometric cozy bookshop interior, warm lamps, rainy evening --ar 3:2 --niji 6'),
     mode: 'RELAX',
     timeline: moving(ctx, 'NOT_START', 0, 120_000 / speed),
   });
-  out.push({ task: queued, role: 'queued (NOT_START), starts in ~12 s (×1 speed)' });
+  out.push({ task: queued, role: `queued (NOT_START), ${next(ctx, 'starts in ~12 s (×1 speed)')}` });
 
   if (ctx.dialect === 'novicezk') {
     // novicezk has no MODAL state (no windows to confirm): a finished BLEND, which it does have.

@@ -1,9 +1,10 @@
 import * as http from 'http';
 import type { Socket } from 'net';
 import type { SimContext } from './context';
+import { CONTROL_PREFIX, controlReply } from './controlRoutes';
 import { dispatch } from './dispatch';
 import { FaultSet, faultReply, oversizedChunk } from './faults';
-import type { Reply } from './reply';
+import { emptyReply, type Reply } from './reply';
 import { parseRoute } from './routes';
 
 // The HTTP plumbing: read the body, count, apply faults, dispatch, write. Every socket and
@@ -21,7 +22,11 @@ export class SimHttpServer {
   private total = 0;
   private closed = false;
 
-  constructor(private readonly ctx: SimContext) {
+  /** `controlToken`: turns on the control routes (controlRoutes.ts) for requests carrying it. */
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly controlToken?: string,
+  ) {
     this.server = http.createServer((req, res) => this.onRequest(req, res));
     this.server.keepAliveTimeout = 10_000;
     this.server.on('connection', (socket) => {
@@ -94,6 +99,16 @@ export class SimHttpServer {
   private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const started = Date.now();
     const method = req.method ?? 'GET';
+    const rawPath = (req.url ?? '/').split('?')[0];
+    if (this.controlToken && rawPath.startsWith(CONTROL_PREFIX)) {
+      // A test's order, not an API request: neither counted nor subject to faults.
+      const body = await this.readBody(req);
+      if (this.closed || res.destroyed || body === 'gone') return;
+      const reply = body === 'too-large' ? emptyReply(413) : controlReply(this.ctx, this.controlToken, method, rawPath, req.headers, body);
+      this.write(req, res, reply);
+      this.ctx.log(`${method} ${rawPath} → ${reply.kind === 'body' ? reply.status : reply.kind} (control)`);
+      return;
+    }
     const route = parseRoute(method, req.url ?? '/');
     this.counts.set(route.key, (this.counts.get(route.key) ?? 0) + 1);
     const requestNumber = ++this.total;

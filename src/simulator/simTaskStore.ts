@@ -33,6 +33,12 @@ export interface NewTask {
   submitTime?: number;
 }
 
+/** The failure reason a test's FAILURE gets when it names none. */
+export const INTERNAL_ERROR_REASON = '[Internal error] The job encountered an error.';
+
+/** A task not finished yet, and not waiting in a MODAL window. */
+export type InFlightStatus = 'NOT_START' | 'SUBMITTED' | 'IN_PROGRESS';
+
 /** Videos take longer than grids (Midjourney renders four clips); a video upscale is quick. */
 const DURATION_FACTOR: Record<ResultKind, number> = { grid: 1, single: 0.5, describe: 0.4, video: 1.5, videoSingle: 0.5 };
 
@@ -47,6 +53,8 @@ export class SimTaskStore {
     readonly ids: IdSource,
     private readonly speed: number,
     private readonly now: () => number,
+    /** Nothing moves by itself: every task in flight stays where it is until a test moves it. */
+    readonly frozen = false,
   ) {}
 
   get size(): number {
@@ -55,6 +63,13 @@ export class SimTaskStore {
 
   get(id: string): SimTask | undefined {
     return this.tasks.get(id);
+  }
+
+  /** The task a test names; an unknown ID is the test's mistake. */
+  known(id: string): SimTask {
+    const task = this.tasks.get(id);
+    if (!task) throw new Error(`simulator: no task ${id}`);
+    return task;
   }
 
   /** Known tasks among `ids`, each once, in insertion order (what a database query returns). */
@@ -79,13 +94,21 @@ export class SimTaskStore {
   /** A timeline that starts now and ends as the prompt says (fail trigger) unless told otherwise. */
   movingFromNow(result: ResultKind, prompt: string): Timeline {
     const failReason = failReasonFor(prompt);
-    return {
-      kind: 'moving',
-      t0: this.now(),
-      durationMs: this.durationFor(result, failReason !== null),
-      outcome: failReason === null ? 'SUCCESS' : 'FAILURE',
-      failReason: failReason ?? '',
-    };
+    const outcome = failReason === null ? 'SUCCESS' : 'FAILURE';
+    return this.inFlight('NOT_START', undefined, this.durationFor(result, failReason !== null), outcome, failReason ?? '');
+  }
+
+  /**
+   * A task at `status`/`progress` now: moving on from there on the clock, or, when it or the whole
+   * simulator is frozen, staying there until a test moves it (setProgress, complete).
+   */
+  inFlight(status: InFlightStatus, progress: number | undefined, durationMs: number, outcome: 'SUCCESS' | 'FAILURE', failReason: string, frozen = this.frozen): Timeline {
+    const now = this.now();
+    if (frozen) {
+      const shown = status === 'NOT_START' ? null : status === 'SUBMITTED' ? 0 : Math.round(progress ?? 0);
+      return pinned(status, shown, status === 'NOT_START' ? null : now, null, null);
+    }
+    return { kind: 'moving', t0: t0For(status, progress, durationMs, now), durationMs, outcome, failReason };
   }
 
   /** Tasks currently queued or running (used to answer submits with "in queue"). */
@@ -144,7 +167,7 @@ export class SimTaskStore {
     const prompt = spec.prompt ?? 'a watercolor fox in a snowy forest';
     const triggered = failReasonFor(prompt);
     const outcome = spec.outcome ?? (triggered === null ? 'SUCCESS' : 'FAILURE');
-    const failReason = spec.failReason ?? triggered ?? '[Internal error] The job encountered an error.';
+    const failReason = spec.failReason ?? triggered ?? INTERNAL_ERROR_REASON;
     const durationMs = spec.durationMs ?? this.durationFor(result, outcome === 'FAILURE');
     const task = this.add({
       action,
@@ -171,17 +194,25 @@ export class SimTaskStore {
       return pinned(status, null, start, now, status === 'FAILURE' ? failReason : null);
     }
     if (status === 'MODAL') return pinned('MODAL', 0, null, null, null);
-    if (spec.frozen) {
-      const progress = status === 'NOT_START' ? null : status === 'SUBMITTED' ? 0 : Math.round(spec.progress ?? 0);
-      return pinned(status, progress, status === 'NOT_START' ? null : now, null, null);
-    }
-    return { kind: 'moving', t0: t0For(status, spec.progress, durationMs, now), durationMs, outcome, failReason };
+    return this.inFlight(status, spec.progress, durationMs, outcome, failReason, spec.frozen || this.frozen);
   }
 
   /** Sets a waiting (MODAL) task going from now. */
   start(task: SimTask): void {
     task.timeline = this.movingFromNow(task.result, task.prompt);
     if (task.timeline.kind === 'moving') this.busyUntil.push(task.timeline.t0 + task.timeline.durationMs);
+  }
+
+  /**
+   * Puts a task IN_PROGRESS at `progress` % now and keeps it there (until the next call, complete or
+   * a cancel), with the start time it already had. A finished task cannot run again.
+   */
+  setProgress(task: SimTask, progress: number): void {
+    if (!Number.isFinite(progress) || progress < 0 || progress > 100) throw new Error(`simulator: progress must be 0–100, got ${progress}`);
+    const now = this.now();
+    const state = stateAt(task, now);
+    if (isTerminal(state.status)) throw new Error(`simulator: task ${task.id} has finished (${state.status}); it cannot be in progress again`);
+    task.timeline = pinned('IN_PROGRESS', Math.round(progress), state.startTime ?? now, null, null);
   }
 
   /** Ends a task now, keeping the start time it already had. */

@@ -4,7 +4,7 @@ import { SimHttpServer } from './httpServer';
 import { IdSource } from './ids';
 import { stateAt } from './lifecycle';
 import { renderSimTask } from './renderSimTask';
-import { SimTaskStore } from './simTaskStore';
+import { INTERNAL_ERROR_REASON, SimTaskStore } from './simTaskStore';
 import type { DemoTask, Dialect, Fault, Simulator, SimulatorOptions, SimStatus, TaskSpec } from './types';
 
 // startSimulator: wires the store, the context and the HTTP server into the Simulator handle.
@@ -28,20 +28,14 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     apiKey,
     url: '',
     now,
-    store: new SimTaskStore(ids, speed, now),
+    store: new SimTaskStore(ids, speed, now, opts.frozen ?? false),
     ids,
     log: opts.log ?? (() => undefined),
   };
-  const server = new SimHttpServer(ctx);
+  const server = new SimHttpServer(ctx, opts.controlToken);
   const port = await server.listen(opts.port ?? 8787, host);
   ctx.url = `http://${urlHost(host)}:${port}`;
   const demo: DemoTask[] = opts.seedDemo ? seedDemo(ctx, speed) : [];
-
-  const known = (id: string) => {
-    const task = ctx.store.get(id);
-    if (!task) throw new Error(`simulator: no task ${id}`);
-    return task;
-  };
 
   return {
     url: ctx.url,
@@ -55,7 +49,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       return ctx.store.addFromSpec(spec, defaultAction).id;
     },
     completeTask(id: string, outcome: 'SUCCESS' | 'FAILURE' = 'SUCCESS', failReason?: string): void {
-      ctx.store.complete(known(id), outcome, failReason ?? '[Internal error] The job encountered an error.');
+      ctx.store.complete(ctx.store.known(id), outcome, failReason ?? INTERNAL_ERROR_REASON);
+    },
+    setTaskProgress(id: string, progress: number): void {
+      ctx.store.setProgress(ctx.store.known(id), progress);
     },
     getTaskJson(id: string): unknown {
       const task = ctx.store.get(id);

@@ -24,6 +24,18 @@ export interface SimulatorOptions {
   log?: (line: string) => void;
   /** The clock every task's state is computed from. Default Date.now; tests may pin it. */
   now?: () => number;
+  /**
+   * Nothing moves by itself: every task stays where it was created, seeded or submitted (as
+   * TaskSpec.frozen does for one) until the test moves it with setTaskProgress or completeTask,
+   * whatever the clock says. For tests that must not wait for time to pass. Default false.
+   */
+  frozen?: boolean;
+  /**
+   * Turns on the control routes (POST /_sim/tasks/:id/progress and …/complete, the same moves as
+   * setTaskProgress and completeTask) for a test in another process; each request must carry this
+   * token in an X-Sim-Control header. Default: no control routes.
+   */
+  controlToken?: string;
 }
 
 export interface TaskSpec {
@@ -85,6 +97,11 @@ export interface Simulator {
   createTask(spec?: TaskSpec): string;
   /** Finishes a task now. */
   completeTask(id: string, outcome?: 'SUCCESS' | 'FAILURE', failReason?: string): void;
+  /**
+   * Puts a task IN_PROGRESS at `progress` (0–100) now and keeps it there until the next move
+   * (this, completeTask, a cancel). Throws for a task that has finished.
+   */
+  setTaskProgress(id: string, progress: number): void;
   /** The task JSON a fetch would return now, or undefined when the ID is unknown. */
   getTaskJson(id: string): unknown;
   /** The task's status now, in the simulator's own terms (newapi's "" shows as NOT_START). */

@@ -1,13 +1,15 @@
 // `npm start` as a user runs it: it prints an address, that page is VS Code with the MJ Tasks view
-// tracking the demo tasks, a running one finishes by itself with a notification, a finished grid
+// tracking the demo tasks, a running one moves and finishes with a notification, a finished grid
 // opens in the preview where U2's customId and the finalPrompt go into the user's code, and Ctrl-C
-// leaves nothing running. A VS Code of its own: the one the demo script starts.
+// leaves nothing running. A VS Code of its own: the one the demo script starts, with --control so
+// the demo's moving tasks wait for the test (through the simulator's control routes) instead of
+// the test waiting for them.
 import * as assert from 'assert';
 import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { borrowWorkbench, ROOT, SCREENSHOT_DIR, waitFor, workbench, type Notification, type TreeRow } from './harness/index';
+import { borrowWorkbench, ROOT, SCREENSHOT_DIR, waitFor, workbench, type Notification } from './harness/index';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const server = require(path.join(ROOT, 'scripts', 'vscode-server.js'));
@@ -30,6 +32,19 @@ describe('npm start (the demo)', function () {
   let release: (() => void) | undefined;
   let address = '';
   let demoCount = 0;
+  let control = { url: '', token: '' };
+
+  /** Moves a demo task through the simulator's control route; returns its state afterwards. */
+  async function move(id: string, action: 'progress' | 'complete', body: Record<string, unknown> = {}): Promise<{ status: string; progress: number | null }> {
+    const res = await fetch(`${control.url}tasks/${id}/${action}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sim-control': control.token },
+      body: JSON.stringify(body),
+    });
+    const text = await res.text();
+    assert.strictEqual(res.status, 200, `${action} of ${id}: ${text}`);
+    return JSON.parse(text) as { status: string; progress: number | null };
+  }
 
   async function shot(name: string): Promise<void> {
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -40,8 +55,8 @@ describe('npm start (the demo)', function () {
     this.timeout(240_000);
     server.ensureInstalled();
     const [port, simPort] = [await server.freePort(), await server.freePort()];
-    // As `npm start` runs it (the build is done by the test run), on free ports, a little faster.
-    child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.js'), '--no-build', '--port', String(port), '--sim-port', String(simPort), '--speed', '2'], {
+    // As `npm start` runs it (the build is done by the test run), on free ports, under the test's control.
+    child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.js'), '--no-build', '--port', String(port), '--sim-port', String(simPort), '--control'], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -53,6 +68,9 @@ describe('npm start (the demo)', function () {
       return /Open VS Code:\s+(http\S+)/.exec(output)?.[1];
     }, 'the address npm start prints', 180_000);
     demoCount = Number(/Tracking:\s+(\d+) demo tasks/.exec(output)?.[1] ?? 0);
+    const ctl = /Control:\s+(http\S+\/_sim\/)\s+\(X-Sim-Control: ([0-9a-f]+);/.exec(output);
+    assert.ok(ctl, `npm start --control prints its control route:\n${output}`);
+    control = { url: ctl[1], token: ctl[2] };
 
     browser = await server.launchChromium();
     context = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
@@ -89,33 +107,41 @@ describe('npm start (the demo)', function () {
     }, 'finished and failed demo tasks with their icons', 30_000);
   });
 
-  it('follows a running demo task to the end by itself, then says so once', async function () {
-    this.timeout(150_000);
-    // Nothing is touched from here on: the demo's moving tasks (the VARIATION, the Chinese IMAGINE)
-    // finish by themselves. Follow the ones running now; the first to end is the one followed.
-    const key = (r: TreeRow) => `${r.label} · ${r.description.split(' · ')[0]}`; // its title and action
+  it('follows a running demo task as it moves and ends, then says so once', async () => {
+    // The demo's VARIATION (at 62 %, as npm start lists it) is moved by the test, and the view's
+    // Refresh All asks for it at once, as a user can, instead of waiting for the next poll.
+    const id = /^\s+(\d+)\s+IN_PROGRESS\s+VARIATION at 62 %/m.exec(output)?.[1];
+    assert.ok(id, `npm start lists the VARIATION in progress:\n${output}`);
+    const variation = async () => (await workbench.treeRows()).find((r) => r.description.startsWith('VARIATION'));
     const running = await waitFor(async () => {
       const rows = (await workbench.treeRows()).filter((r) => r.icons.includes('sync'));
-      return rows.length > 0 ? rows : undefined;
-    }, 'a demo task running, with a spinning icon', 30_000);
+      return rows.some((r) => r.description.startsWith('VARIATION · 62%')) ? rows : undefined;
+    }, 'the demo tasks running with a spinning icon, the VARIATION at 62 %');
     for (const r of running) assert.match(r.description, /\d+%/, `its progress shows while it runs: ${r.text}`);
-    const done = await waitFor(
-      async () => (await workbench.treeRows()).find((r) => r.icons.includes('pass') && running.some((was) => key(was) === key(r))),
-      'a running demo task to finish',
-      100_000,
-    );
+
+    assert.deepStrictEqual(await move(id, 'progress', { progress: 93 }), { id, status: 'IN_PROGRESS', progress: 93 });
+    await workbench.runCommand('MJ Tasks: Refresh All');
+    await waitFor(async () => (await variation())?.description.startsWith('VARIATION · 93%'), 'the VARIATION at 93 % in the tree');
+
+    assert.strictEqual((await move(id, 'complete')).status, 'SUCCESS');
+    await workbench.runCommand('MJ Tasks: Refresh All');
+    const done = await waitFor(async () => {
+      const r = await variation();
+      return r?.icons.includes('pass') ? r : undefined;
+    }, 'the VARIATION to finish');
     assert.doesNotMatch(done.description, /%/, 'a finished task shows no progress');
 
-    // Told exactly once: one notification naming it, or one summary (more than two finished in the
-    // same poll round). The centre keeps every notification, toasts that have hidden included.
+    // Told exactly once, by a notification naming it: it alone finished in that poll round (the
+    // other moving tasks wait). The centre keeps every notification, toasts that have hidden too.
     const title = done.label.slice(0, 30);
-    const aboutIt = (n: Notification) => (n.message.startsWith('Midjourney task finished: ') && n.message.includes(title)) || / Midjourney tasks finished: /.test(n.message);
+    const aboutIt = (n: Notification) => n.message.startsWith('Midjourney task finished: ') && n.message.includes(title);
     const seen = await waitFor(async () => {
       const all = await workbench.notifications({ openCentre: true });
       return all.some(aboutIt) ? all : undefined;
-    }, `the notification for "${title}"`, 20_000);
-    const told = seen.filter((n) => n.where === 'centre' && aboutIt(n));
-    assert.strictEqual(told.length, 1, `one notification for "${title}": ${JSON.stringify(seen.map((n) => n.message))}`);
+    }, `the notification for "${title}"`);
+    const centre = seen.filter((n) => n.where === 'centre');
+    assert.strictEqual(centre.filter(aboutIt).length, 1, `one notification for "${title}": ${JSON.stringify(seen.map((n) => n.message))}`);
+    assert.deepStrictEqual(centre.filter((n) => /Midjourney tasks? (finished|failed|cancelled)/.test(n.message) && !aboutIt(n)), [], 'nothing else finished');
     await workbench.dismissOverlays();
   });
 

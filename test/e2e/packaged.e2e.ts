@@ -131,7 +131,8 @@ describe('Packaged, in Chinese', function () {
       }),
     );
 
-    sim = await startSimulator({ port: 0, dialect: 'newapi', apiKey: KEY, seedDemo: true });
+    // Frozen: no demo task finishes (and pops a toast) while the suite reads its own toasts.
+    sim = await startSimulator({ port: 0, dialect: 'newapi', apiKey: KEY, seedDemo: true, frozen: true });
     // What a development copy would apply at activation; the installed one must not.
     const setup = server.writeDevSetup(path.join(RUN_DIR, 'dev-setup.json'), { keys: { [PROVIDER]: KEY }, track: { [PROVIDER]: sim.demoTaskIds } });
     vscode = await server.startCodeServer({

@@ -287,19 +287,19 @@ describe('Preview', function () {
   });
 
   it('follows a running task live: progress, then the finished grid', async () => {
-    const id = workbench.simulator.createTask({ prompt: `a paper boat on a pond, live ${Date.now()}`, status: 'IN_PROGRESS', progress: 20, durationMs: 25_000 });
+    // The test moves it, step by step: each step shows once the extension has polled.
+    const sim = workbench.simulator;
+    const id = sim.createTask({ prompt: `a paper boat on a pond, live ${Date.now()}`, status: 'IN_PROGRESS', progress: 20, frozen: true });
     await trackTask(id);
     await pickTaskWith('MJ Tasks: Open in Preview', id);
     const frame = await previewFrame('paper boat');
-    await waitFor(async () => (await frame.locator('[role="progressbar"]').count()) === 1, 'a progress bar while it runs');
-    const first = Number(await frame.locator('[role="progressbar"]').getAttribute('aria-valuenow'));
-    await waitFor(async () => {
-      const bar = frame.locator('[role="progressbar"]');
-      if ((await bar.count()) === 0) return true;
-      return Number(await bar.getAttribute('aria-valuenow')) > first;
-    }, 'the progress to move', 30_000);
-    await waitFor(async () => (await frame.locator('.badge').innerText()) === 'Succeeded', 'the task to finish', 60_000);
-    assert.strictEqual(await frame.locator('[role="progressbar"]').count(), 0);
+    const bar = frame.locator('[role="progressbar"]');
+    await waitFor(async () => (await bar.count()) === 1 && (await bar.getAttribute('aria-valuenow')) === '20', 'a progress bar at 20 % while it runs');
+    sim.setTaskProgress(id, 62);
+    await waitFor(async () => (await bar.getAttribute('aria-valuenow')) === '62', 'the progress bar to move to 62 %');
+    sim.completeTask(id, 'SUCCESS');
+    await waitFor(async () => (await frame.locator('.badge').innerText()) === 'Succeeded', 'the task to finish');
+    assert.strictEqual(await bar.count(), 0);
     assert.strictEqual(await frame.locator('.quadrant').count(), 4);
   });
 

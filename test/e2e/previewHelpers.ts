@@ -14,6 +14,7 @@ declare const window: any;
 export interface TaskJson {
   id: string;
   status: string;
+  prompt: string;
   imageUrl: string;
   failReason: string;
   buttons: Array<{ customId: string; label: string; emoji: string }> | null;
@@ -63,12 +64,14 @@ export async function pickTaskWith(command: string, id: string): Promise<void> {
 
 /** "Track Task…" with the ID typed into its input box (one provider: no provider pick). */
 export async function trackTask(id: string): Promise<void> {
+  // Its row is known by its prompt: counting rows would take the demo's rows, still arriving in a
+  // workbench that has just started, for this one.
+  const prompt = taskJson(id).prompt.slice(0, 20);
   await workbench.openMjTasksView();
-  const before = (await workbench.treeRows()).length;
   await workbench.runCommandWithInput('MJ Tasks: Track Task…', id);
   await workbench.page.keyboard.press('Enter');
   // Tracking focuses the task list once it is added; wait for that before opening the next picker.
-  await waitFor(async () => (await workbench.treeRows()).length > before, `task ${id} in the tree`);
+  await waitFor(async () => (await workbench.treeRows()).some((r) => r.text.includes(prompt)), `task ${id} ("${prompt}…") in the tree`);
 }
 
 /** The grid task's row: its prompt is shared with its VARIATION and ZOOM children, the description names the action. */

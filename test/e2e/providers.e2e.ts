@@ -37,9 +37,10 @@ describe('Providers', () => {
   let newapi: Simulator;
 
   before(async () => {
-    trueai = await startSimulator({ port: 0, dialect: 'trueai', apiKey: 'trueai-secret-key' });
-    novicezk = await startSimulator({ port: 0, dialect: 'novicezk', apiKey: 'novicezk-secret-key' });
-    newapi = await startSimulator({ port: 0, dialect: 'newapi', apiKey: 'newapi-secret-key' });
+    // Frozen like the run's own simulator: their tasks move only when a test says so.
+    trueai = await startSimulator({ port: 0, dialect: 'trueai', apiKey: 'trueai-secret-key', frozen: true });
+    novicezk = await startSimulator({ port: 0, dialect: 'novicezk', apiKey: 'novicezk-secret-key', frozen: true });
+    newapi = await startSimulator({ port: 0, dialect: 'newapi', apiKey: 'newapi-secret-key', frozen: true });
     sims.push(trueai, novicezk, newapi);
   });
   after(() => Promise.all(sims.map((s) => s.close())));

@@ -35,6 +35,12 @@ export function isRunning(): boolean {
   return running !== undefined;
 }
 
+/**
+ * Polling stays brisk while nothing moves: a change a test makes on the simulator reaches the tree
+ * within one quiet-cycle interval of at most 5 s, not after the 30 s a quiet user's poll backs off to.
+ */
+const POLL_SETTINGS = { 'mjTasks.maxPollIntervalSeconds': 5 };
+
 /** Test fixtures copied into the workspace at start. */
 function writeWorkspace(): void {
   fs.mkdirSync(WORKSPACE, { recursive: true });
@@ -50,8 +56,9 @@ async function startSimulatorIfBuilt(): Promise<Simulator | undefined> {
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require(file) as { startSimulator(o: Record<string, unknown>): Promise<Simulator> };
-  const speed = Number(process.env.MJ_E2E_SIM_SPEED || 1);
-  return mod.startSimulator({ port: 0, dialect: 'newapi', apiKey: API_KEY, speed, seedDemo: true });
+  // Frozen: no task of the run moves by itself (the demo's running ones included), so no test waits
+  // for time to pass and nothing finishes unasked; tests move tasks with setTaskProgress/completeTask.
+  return mod.startSimulator({ port: 0, dialect: 'newapi', apiKey: API_KEY, seedDemo: true, frozen: true });
 }
 
 /** Waits until the workbench shows and knows our view container (the extension is installed). */
@@ -82,7 +89,7 @@ async function start(): Promise<Running> {
     server = await lib.startCodeServer({
       dataDir: RUN_DIR,
       workspace: WORKSPACE,
-      settings: lib.mjTasksSettings(baseUrl, PROVIDER),
+      settings: { ...lib.mjTasksSettings(baseUrl, PROVIDER), ...POLL_SETTINGS },
       env: { MJ_TASKS_DEV_SETUP: devSetup },
     });
     log(`code-server ${server.url} (log: ${path.relative(ROOT, server.logFile)})`);

@@ -17,7 +17,10 @@ import { dismissOverlays, reloadWindow } from './window';
 export interface Workbench {
   readonly page: Page;
   readonly context: BrowserContext;
-  /** The simulator (newapi dialect) the "Simulator" provider points at. */
+  /**
+   * The simulator (newapi dialect) the "Simulator" provider points at. Frozen: its tasks move only
+   * when a test moves them (setTaskProgress, completeTask), never as time passes.
+   */
   readonly simulator: Simulator;
   /** code-server's address, e.g. http://127.0.0.1:41234/ */
   readonly serverUrl: string;
