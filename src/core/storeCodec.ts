@@ -121,27 +121,40 @@ export function decodeDocument(raw: unknown, log: (msg: string) => void): Map<st
     log(`TaskStore: the stored task list is unreadable (${why}); starting from an empty list.`);
     return null;
   }
-  let damaged = 0;
-  const report = (msg: string) => {
-    if (++damaged <= MAX_DAMAGE_LINES) {
-      log(`TaskStore: ${msg}`);
-    }
-  };
+  const damage = new DamageReport(log);
   raw.tasks.forEach((entry: unknown, i: number) => {
-    const t = decodeEntry(entry, i, report);
+    const t = decodeEntry(entry, i, damage.add);
     if (!t) {
       return;
     }
     if (out.has(t.id)) {
-      report(`dropped stored entry #${i}: task ${t.id} is listed twice.`);
+      damage.add(`dropped stored entry #${i}: task ${t.id} is listed twice.`);
       return;
     }
     out.set(t.id, t);
   });
-  if (damaged > MAX_DAMAGE_LINES) {
-    log(`TaskStore: … and ${damaged - MAX_DAMAGE_LINES} more damaged stored entries.`);
-  }
+  damage.close();
   return out;
+}
+
+/** Damage found in one read, logged: enough lines to diagnose, not 10 000 of them. */
+export class DamageReport {
+  private count = 0;
+  constructor(private readonly log: (msg: string) => void) {}
+
+  readonly add = (msg: string): void => {
+    if (++this.count <= MAX_DAMAGE_LINES) {
+      this.log(`TaskStore: ${msg}`);
+    }
+  };
+
+  /** Says how many more there were than were logged. */
+  close(): void {
+    if (this.count > MAX_DAMAGE_LINES) {
+      this.log(`TaskStore: … and ${this.count - MAX_DAMAGE_LINES} more damaged stored entries.`);
+    }
+    this.count = 0;
+  }
 }
 
 /**
