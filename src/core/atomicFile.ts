@@ -12,13 +12,7 @@ const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'ENOSYS', 'EXDEV', 'EOPNOTSUPP']);
  * file. False when `target` exists already: another process made it first, and it is kept.
  */
 export async function createFileAtomically(target: string, temp: string, text: string): Promise<boolean> {
-  const handle = await fs.promises.open(temp, 'wx');
-  try {
-    await handle.writeFile(text);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await writeSynced(temp, 'wx', text);
   try {
     await installFile(temp, target);
     return true;
@@ -32,8 +26,13 @@ export async function createFileAtomically(target: string, temp: string, text: s
 }
 
 /** Appends `text` in one write and waits until it is on disk. */
-export async function appendDurably(file: string, text: string): Promise<void> {
-  const handle = await fs.promises.open(file, 'a');
+export function appendDurably(file: string, text: string): Promise<void> {
+  return writeSynced(file, 'a', text);
+}
+
+/** Writes `text` to a new file ('wx') or at the end of one ('a'); returns once it is on disk. */
+async function writeSynced(file: string, flag: 'wx' | 'a', text: string): Promise<void> {
+  const handle = await fs.promises.open(file, flag);
   try {
     await handle.writeFile(text);
     await handle.datasync();

@@ -4,29 +4,35 @@ import { fileStore, tempFolder, until } from './taskFilesHarness';
 
 const ids = (s: { all(): readonly { id: string }[] }) => s.all().map((t) => t.id).sort();
 
+/** Two windows on one folder, on one clock that starts at 1000; the first has tracked `first`, the second has read it. */
+async function twoWindows(first: string[], provider = 'p') {
+  const folder = tempFolder();
+  const clock = { now: 1000 };
+  const a = fileStore(folder, {}, () => clock.now);
+  const b = fileStore(folder, {}, () => clock.now);
+  a.store.add(first, provider);
+  await a.store.flush();
+  b.store.reload();
+  return { folder, clock, a, b };
+}
+
 describe('TaskFiles: two windows on one folder', () => {
   it('reload brings in what the other window added, changed and removed, and only that', async () => {
-    const folder = tempFolder();
-    let now = 1000;
-    const a = fileStore(folder, {}, () => now);
-    const b = fileStore(folder, {}, () => now);
-    a.store.add(['x', 'y'], 'p');
-    await a.store.flush();
-    b.store.reload();
+    const { clock, a, b } = await twoWindows(['x', 'y']);
     assert.deepEqual(ids(b.store), ['x', 'y']);
     assert.deepEqual(b.changes.at(-1), { changed: [], added: ['x', 'y'], removed: [] });
     const events = b.changes.length;
     b.store.reload();
     assert.equal(b.changes.length, events, 'nothing new: no event');
 
-    now = 2000;
+    clock.now = 2000;
     b.store.applyResult('x', makeTask('x', 'IN_PROGRESS', { progress: 40 }));
     await b.store.flush();
     a.store.reload();
     assert.deepEqual(a.changes.at(-1)!.changed.map((t) => t.id), ['x']);
     assert.equal(a.store.get('x')!.task!.progress, 40);
 
-    now = 3000;
+    clock.now = 3000;
     a.store.remove(['y']);
     await a.store.flush();
     b.store.reload();
@@ -53,15 +59,8 @@ describe('TaskFiles: two windows on one folder', () => {
   });
 
   it('keeps its own unsaved additions, removals and newer content through a reload', async () => {
-    const folder = tempFolder();
-    let now = 1000;
-    const a = fileStore(folder, {}, () => now);
-    const b = fileStore(folder, {}, () => now);
-    a.store.add(['shared', 'gone'], 'p');
-    await a.store.flush();
-    b.store.reload();
-
-    now = 2000;
+    const { folder, clock, a, b } = await twoWindows(['shared', 'gone']);
+    clock.now = 2000;
     b.store.add(['b-only'], 'p');
     b.store.remove(['gone']);
     b.store.applyResult('shared', makeTask('shared', 'IN_PROGRESS', { progress: 70 }));
@@ -96,17 +95,11 @@ describe('TaskFiles: two windows on one folder', () => {
   });
 
   it('a task removed in one window and tracked again in the other is tracked, in both', async () => {
-    const folder = tempFolder();
-    let now = 1000;
-    const a = fileStore(folder, {}, () => now);
-    const b = fileStore(folder, {}, () => now);
-    a.store.add(['x'], 'first');
-    await a.store.flush();
-    b.store.reload();
-    now = 2000;
+    const { folder, clock, a, b } = await twoWindows(['x'], 'first');
+    clock.now = 2000;
     a.store.remove(['x']);
     await a.store.flush();
-    now = 3000;
+    clock.now = 3000;
     b.store.reload();
     b.store.add(['x'], 'second');
     await b.store.flush();
