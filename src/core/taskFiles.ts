@@ -7,26 +7,7 @@ import { StoreBackend, StoreBatch, StoredList } from './storeBackend';
 import { DamageReport } from './storeCodec';
 import { foldPut, foldRemoval } from './storeMerge';
 import { errorText } from './storeWriter';
-import {
-  decodeBatch,
-  decodeSnapshot,
-  encodeBatch,
-  fileSize,
-  encodeSnapshot,
-  LOG_FILE,
-  listFolder,
-  LogBatch,
-  logName,
-  newestSnapshot,
-  readLines,
-  readText,
-  Snapshot,
-  SNAPSHOT_FILE,
-  snapshotName,
-  snapshotsNewestFirst,
-  TEMP_FILE,
-  tempName,
-} from './taskFileFormat';
+import * as format from './taskFileFormat';
 import { TrackedTask } from './trackedTask';
 
 // The tracked list as files in one folder, written in proportion to what changed
@@ -80,7 +61,7 @@ export class TaskFiles implements StoreBackend {
     this.compactAfterBytes = options.compactAfterBytes ?? COMPACT_AFTER_BYTES;
     this.damage = new DamageReport(log);
     fs.mkdirSync(folder, { recursive: true });
-    this.ownLog = logName(this.pid);
+    this.ownLog = format.logName(this.pid);
     this.reloadAll(this.list());
     this.damage.close();
   }
@@ -92,13 +73,13 @@ export class TaskFiles implements StoreBackend {
   read(): StoredList | null {
     try {
       const names = this.list();
-      if (newestSnapshot(names) !== this.newest) {
+      if (format.newestSnapshot(names) !== this.newest) {
         this.reloadAll(names);
         return { tasks: this.stored };
       }
       const affected = new Set<string>();
       for (const name of names) {
-        if (name !== this.ownLog && LOG_FILE.test(name)) this.foldLog(name, affected);
+        if (name !== this.ownLog && format.LOG_FILE.test(name)) this.foldLog(name, affected);
       }
       return affected.size ? { tasks: this.stored, ids: affected } : null;
     } finally {
@@ -137,7 +118,7 @@ export class TaskFiles implements StoreBackend {
 
   /** Starts over from the newest readable snapshot and every log line past it. */
   private reloadAll(names: string[]): void {
-    const generations = snapshotsNewestFirst(names);
+    const generations = format.snapshotsNewestFirst(names);
     let snapshot: BaseSnapshot | null = null;
     for (const g of generations) {
       snapshot = this.readSnapshot(g); // an I/O error leaves everything as it was, for the next read
@@ -152,7 +133,7 @@ export class TaskFiles implements StoreBackend {
     this.offsets = new Map();
     for (const name of names) {
       // This instance's own lines count up to what it has finished writing.
-      if (LOG_FILE.test(name)) this.foldLog(name, undefined, name === this.ownLog ? this.ownBytes : undefined);
+      if (format.LOG_FILE.test(name)) this.foldLog(name, undefined, name === this.ownLog ? this.ownBytes : undefined);
     }
     this.rotateIfHeld();
   }
@@ -160,12 +141,12 @@ export class TaskFiles implements StoreBackend {
   private readSnapshot(generation: number): BaseSnapshot | null {
     let text: string;
     try {
-      text = readText(path.join(this.folder, snapshotName(generation)));
+      text = format.readText(path.join(this.folder, format.snapshotName(generation)));
     } catch (err) {
       if (codeOf(err) === 'ENOENT') return null;
       throw err;
     }
-    const snapshot = decodeSnapshot(text, this.log);
+    const snapshot = format.decodeSnapshot(text, this.log);
     return snapshot && { ...snapshot, generation, bytes: text.length };
   }
 
@@ -174,20 +155,20 @@ export class TaskFiles implements StoreBackend {
     const from = this.offsets.get(name) ?? this.baseOffsets.get(name) ?? 0;
     let read: { lines: string[]; end: number };
     try {
-      read = readLines(path.join(this.folder, name), from, upTo);
+      read = format.readLines(path.join(this.folder, name), from, upTo);
     } catch (err) {
       this.log(`TaskStore: could not read ${name} (${errorText(err)}); trying again with the next read.`);
       return;
     }
     for (const line of read.lines) {
-      const batch = line ? decodeBatch(line, this.damage.add) : null;
+      const batch = line ? format.decodeBatch(line, this.damage.add) : null;
       if (batch) this.fold(batch, affected);
       else if (line) this.damage.add(`a line of ${name} is not a saved change; skipped.`);
     }
     this.offsets.set(name, read.end);
   }
 
-  private fold(batch: LogBatch, affected?: Set<string>): void {
+  private fold(batch: format.LogBatch, affected?: Set<string>): void {
     for (const [id, at] of batch.removals) {
       if (foldRemoval(this.stored, this.removedAt, id, at)) affected?.add(id);
     }
@@ -199,13 +180,13 @@ export class TaskFiles implements StoreBackend {
   // ---- Writing -------------------------------------------------------------------------------
 
   /** Appends one write to this instance's log and folds it in; compacts when the logs have grown. */
-  private async append(batch: LogBatch): Promise<void> {
+  private async append(batch: format.LogBatch): Promise<void> {
     if (!batch.puts.length && !batch.removals.length) return;
-    const line = encodeBatch(batch);
+    const line = format.encodeBatch(batch);
     const file = path.join(this.folder, this.ownLog);
     // Only this instance writes its log: another size means it was deleted or cut (the folder
     // removed by hand, say), and a line must never follow bytes it does not know.
-    if (this.ownBytes > 0 && fileSize(file) !== this.ownBytes) this.startLog();
+    if (this.ownBytes > 0 && format.fileSize(file) !== this.ownBytes) this.startLog();
     const name = this.ownLog;
     this.appending = true;
     try {
@@ -231,18 +212,18 @@ export class TaskFiles implements StoreBackend {
   private async compact(): Promise<void> {
     const generation = this.newest + 1;
     const logs = new Map([...this.offsets].filter(([, bytes]) => bytes > 0));
-    const text = encodeSnapshot(this.stored.values(), logs);
-    const target = path.join(this.folder, snapshotName(generation));
+    const text = format.encodeSnapshot(this.stored.values(), logs);
+    const target = path.join(this.folder, format.snapshotName(generation));
     let made: boolean;
     try {
-      made = await createFileAtomically(target, tempName(target, this.pid), text);
+      made = await createFileAtomically(target, format.tempName(target, this.pid), text);
     } catch (err) {
       this.log(`TaskStore: could not write a snapshot of the task list (${errorText(err)}); the logs still hold every change.`);
       return;
     }
     // Not made: another window wrote this one first. A newer one: this one was late (the folder
     // moved on while it was written). Either way the next read starts from the newest.
-    if (!made || newestSnapshot(this.list()) > generation) {
+    if (!made || format.newestSnapshot(this.list()) > generation) {
       return;
     }
     if (this.base < generation) {
@@ -264,9 +245,9 @@ export class TaskFiles implements StoreBackend {
    * temp files and the logs of writers that are gone, once it holds all of them. */
   private tidy(): void {
     for (const name of this.list()) {
-      const snapshot = SNAPSHOT_FILE.exec(name);
-      const temp = TEMP_FILE.exec(name);
-      const log = LOG_FILE.exec(name);
+      const snapshot = format.SNAPSHOT_FILE.exec(name);
+      const temp = format.TEMP_FILE.exec(name);
+      const log = format.LOG_FILE.exec(name);
       if (
         (snapshot && Number(snapshot[1]) < this.base - 1) ||
         (temp && !this.isAlive(Number(temp[1]))) ||
@@ -281,7 +262,7 @@ export class TaskFiles implements StoreBackend {
   /** The base snapshot holds every complete line of the log (a torn last line does not count). */
   private holdsAllOf(log: string): boolean {
     const held = this.baseOffsets.get(log) ?? 0;
-    return readLines(path.join(this.folder, log), held).lines.length === 0;
+    return format.readLines(path.join(this.folder, log), held).lines.length === 0;
   }
 
   /** Once the base snapshot holds all of this instance's log, a new log starts and the old goes. */
@@ -294,7 +275,7 @@ export class TaskFiles implements StoreBackend {
 
   private startLog(): void {
     this.offsets.delete(this.ownLog);
-    this.ownLog = logName(this.pid);
+    this.ownLog = format.logName(this.pid);
     this.ownBytes = 0;
   }
 
@@ -309,11 +290,11 @@ export class TaskFiles implements StoreBackend {
   }
 
   private list(): string[] {
-    return listFolder(this.folder);
+    return format.listFolder(this.folder);
   }
 }
 
-interface BaseSnapshot extends Snapshot {
+interface BaseSnapshot extends format.Snapshot {
   generation: number;
   bytes: number;
 }
