@@ -12,15 +12,15 @@ import { TrackedTask } from './trackedTask';
 
 // The tracked list as files in one folder, written in proportion to what changed
 // (docs/storage.md argues the layout; taskFileFormat.ts holds the names and the text):
-//   snapshot-<n>.json     the whole list at one point, and how many bytes of each log it holds.
-//                         The highest n is the current one; it is created whole or not at all,
-//                         and never replaced (the next one is n+1).
-//   log-<pid>-<id>.jsonl  one per store instance (a window): one line per write, appended by its
-//                         owner only, so no two processes write one file.
+//   snapshot-<n>.json     the whole list at one point, and how many bytes of each log it holds;
+//                         the highest n is current, created whole or not at all, never replaced;
+//   log-<pid>-<id>.jsonl  one per store instance (a window), a line per write, appended by its
+//                         owner only.
 // The stored list is the current snapshot with every log line past it folded in (storeMerge.ts).
-// When the logs outgrow a quarter of the snapshot, the writer that noticed writes the next one.
 
 const COMPACT_AFTER_BYTES = 1 << 20;
+/** Each window session leaves a log: this many of windows that are gone make a snapshot worth it. */
+const GONE_LOGS_BEFORE_COMPACTION = 4;
 
 export interface TaskFilesOptions {
   /** Log bytes past the snapshot that make a new one worth writing (or a quarter of it, when more). */
@@ -88,11 +88,7 @@ export class TaskFiles implements StoreBackend {
   }
 
   async write(memory: ReadonlyMap<string, TrackedTask>, batch: StoreBatch): Promise<void> {
-    const puts: TrackedTask[] = [];
-    for (const id of batch.changed) {
-      const t = memory.get(id);
-      if (t) puts.push(t);
-    }
+    const puts = [...batch.changed].flatMap((id) => memory.get(id) ?? []);
     // An ID tracked again since its removal is stored by its put alone.
     const removals = [...batch.removed].filter(([id]) => !memory.has(id));
     await this.append({ puts, removals });
@@ -205,7 +201,7 @@ export class TaskFiles implements StoreBackend {
     this.ownBytes += line.length; // ASCII: a byte per character
     this.offsets.set(name, Math.max(this.offsets.get(name) ?? 0, this.ownBytes));
     this.fold(batch);
-    if (this.logBytes() > Math.max(this.compactAfterBytes, this.baseBytes / 4)) await this.compact();
+    if (this.compactionDue()) await this.compact();
   }
 
   /** Writes the stored list as the next snapshot, then tidies what it makes unnecessary. */
@@ -235,10 +231,17 @@ export class TaskFiles implements StoreBackend {
     this.tidy();
   }
 
-  private logBytes(): number {
-    let sum = 0;
-    for (const [name, bytes] of this.offsets) sum += bytes - (this.baseOffsets.get(name) ?? 0);
-    return sum;
+  /** The logs past the snapshot outgrew a quarter of it (and the minimum), or hold what several
+   * windows that are gone wrote: a load would read all of them. */
+  private compactionDue(): boolean {
+    let bytes = 0;
+    let gone = 0;
+    for (const [name, end] of this.offsets) {
+      const past = end - (this.baseOffsets.get(name) ?? 0);
+      bytes += past;
+      if (past > 0 && name !== this.ownLog && !this.isAlive(Number(format.LOG_FILE.exec(name)?.[1]))) gone++;
+    }
+    return bytes > Math.max(this.compactAfterBytes, this.baseBytes / 4) || gone >= GONE_LOGS_BEFORE_COMPACTION;
   }
 
   /** Removes what the base snapshot made unnecessary: older snapshots (but the one before), stray

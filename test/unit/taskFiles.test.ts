@@ -216,6 +216,23 @@ describe('TaskFiles: the task list as files', () => {
     assert.deepEqual(fileStore(folder).store.all().map((t) => t.id), ['from-gone', 'from-a']);
   });
 
+  it('folds the logs that windows now gone left behind into a snapshot once four have gathered', async () => {
+    const folder = tempFolder();
+    const gone = [4_000_011, 4_000_012, 4_000_013, 4_000_014];
+    const isAlive = (pid: number) => !gone.includes(pid);
+    const a = fileStore(folder, { isAlive });
+    for (const pid of gone) {
+      const w = fileStore(folder, { pid });
+      w.store.add([`from-${pid}`], 'p');
+      await w.store.flush();
+      a.store.add([`from-a-${pid}`], 'p');
+      await a.store.flush();
+      assert.equal(filesLike(folder, SNAPSHOT).length, pid === gone[3] ? 1 : 0, `after ${pid}`);
+    }
+    assert.deepEqual(filesLike(folder, LOG), []);
+    assert.equal(fileStore(folder).store.size, 8);
+  });
+
   it('makes the folder again when it was deleted, and starts a new log', async () => {
     const folder = tempFolder();
     const a = fileStore(folder);
