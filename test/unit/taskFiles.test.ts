@@ -4,6 +4,7 @@ import * as path from 'path';
 import { createFileAtomically } from '../../src/core/atomicFile';
 import { NetworkError } from '../../src/core/errors';
 import { TaskFiles } from '../../src/core/taskFiles';
+import { TaskStore } from '../../src/core/taskStore';
 import { makeTask } from './taskFixture';
 import { filesLike, fileStore, listing, tempFolder } from './taskFilesHarness';
 
@@ -125,8 +126,9 @@ describe('TaskFiles: the task list as files', () => {
       fs.rmSync(cut, { recursive: true, force: true });
       fs.cpSync(source, cut, { recursive: true });
       fs.truncateSync(path.join(cut, log), end);
-      const files = new TaskFiles(cut, () => undefined);
-      const loaded = [...files.load().values()];
+      const store = new TaskStore(new TaskFiles(cut, () => undefined));
+      const loaded = store.all();
+      store.dispose();
       if (end < full.length) {
         assert.deepEqual(loaded, before, `cut at byte ${end} of ${full.length}`);
       } else {
