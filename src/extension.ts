@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { openTaskFiles } from './core/taskFilesOpen';
 import { TaskStore } from './core/taskStore';
 import { Deps } from './deps';
 import { registerCompletionNotifier } from './notifications/completionNotifier';
@@ -41,7 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const settings = new Settings();
   const providers = new ProviderRegistry(context.secrets, log, settings);
   const store = new TaskStore(
-    { get: (k) => context.globalState.get(k), update: async (k, v) => context.globalState.update(k, v) },
+    await openTaskFiles(vscode.Uri.joinPath(context.globalStorageUri, 'tasks').fsPath, context.globalState, (m) => log.warn(m)),
     (m) => log.warn(m),
   );
   const clients = new ClientPool(providers, settings, log);

@@ -1,16 +1,23 @@
 import { TrackedTask } from './trackedTask';
 
-// How a window's task list and the list another window saved become one. globalState is shared
-// by all windows, but each window keeps its own copy in memory. The rule:
+// How a window's task list and the list another window saved become one. Every window keeps its
+// own copy in memory of a list they all store. The rule:
 //   - membership: the stored list is the truth, except for IDs this window added or removed and
-//     has not written yet (those keep this window's answer);
+//     has not stored yet (those keep this window's answer);
 //   - content: per task, the newer `lastChangedAt` wins (a tie keeps memory).
-// No tombstones: a removal is simply absence from the stored list.
+// A store that keeps one document needs no tombstones: a removal is simply absence from it. The
+// task files (taskFiles.ts) store changes instead, and fold them into "the stored list" with the
+// same content rule and a removal time per ID (foldPut, foldRemoval below).
+
+/** The one thing a merge asks of a set of IDs. */
+export interface IdSet {
+  has(id: string): boolean;
+}
 
 /** IDs this window added or removed since its last write. */
 export interface UnsavedMembership {
-  readonly adds: ReadonlySet<string>;
-  readonly removes: ReadonlySet<string>;
+  readonly adds: IdSet;
+  readonly removes: IdSet;
 }
 
 /** What memory takes from the stored list. */
@@ -25,13 +32,18 @@ export interface MergePlan {
   memoryIsNewer: boolean;
 }
 
+/**
+ * The plan for the whole stored list, or, with `only`, for those IDs alone (what a store that
+ * reads changes knows may differ; every other ID is taken to agree).
+ */
 export function planMerge(
   mine: ReadonlyMap<string, TrackedTask>,
   theirs: ReadonlyMap<string, TrackedTask>,
   unsaved: UnsavedMembership,
+  only?: Iterable<string>,
 ): MergePlan {
   const plan: MergePlan = { added: [], changed: [], removed: [], memoryIsNewer: false };
-  for (const [id, stored] of theirs) {
+  const compare = (id: string, stored: TrackedTask) => {
     const own = mine.get(id);
     if (!own) {
       if (!unsaved.removes.has(id)) plan.added.push(stored);
@@ -40,9 +52,46 @@ export function planMerge(
     } else if (stored.lastChangedAt < own.lastChangedAt) {
       plan.memoryIsNewer = true;
     }
+  };
+  if (only) {
+    for (const id of new Set(only)) {
+      const stored = theirs.get(id);
+      if (stored) compare(id, stored);
+      else if (mine.has(id) && !unsaved.adds.has(id)) plan.removed.push(id);
+    }
+    return plan;
+  }
+  for (const [id, stored] of theirs) {
+    compare(id, stored);
   }
   for (const id of mine.keys()) {
     if (!theirs.has(id) && !unsaved.adds.has(id)) plan.removed.push(id);
   }
   return plan;
+}
+
+/**
+ * Folds a stored task into the stored list: the newer content wins (a tie takes the later write,
+ * which may carry a later check time), and a task tracked before its ID was last removed is an
+ * old write that lost the race to that removal. True when the list changed.
+ */
+export function foldPut(stored: Map<string, TrackedTask>, removedAt: ReadonlyMap<string, number>, t: TrackedTask): boolean {
+  const removed = removedAt.get(t.id);
+  if (removed !== undefined && t.addedAt < removed) return false;
+  const cur = stored.get(t.id);
+  if (cur && t.lastChangedAt < cur.lastChangedAt) return false;
+  stored.set(t.id, t);
+  return true;
+}
+
+/**
+ * Folds a removal made at `at` into the stored list. It removes the task unless that was tracked
+ * again after `at` (somewhere else), and it is remembered for foldPut. True when the list changed.
+ */
+export function foldRemoval(stored: Map<string, TrackedTask>, removedAt: Map<string, number>, id: string, at: number): boolean {
+  removedAt.set(id, Math.max(removedAt.get(id) ?? at, at));
+  const cur = stored.get(id);
+  if (!cur || cur.addedAt > at) return false;
+  stored.delete(id);
+  return true;
 }

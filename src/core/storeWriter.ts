@@ -1,15 +1,17 @@
-import { decodeDocument, DocumentEncoder, TASK_STORE_KEY } from './storeCodec';
-import { MergePlan, planMerge } from './storeMerge';
+import { Disposable } from './events';
+import { DocumentBackend, isStoreBackend, StoreBackend, StoredList } from './storeBackend';
+import { MergePlan, planMerge, UnsavedMembership } from './storeMerge';
 import { TrackedTask } from './trackedTask';
 
-// Writes the task list to storage: changes are collected for a short while and land in one
-// write, a write in flight picks up what changed meanwhile, and before every write the stored
-// list is merged in (storeMerge.ts), so a window never writes over tasks another window added.
+// Writes the task list to its backend (storeBackend.ts): changes are collected for a short while
+// and land in one write, a write in flight picks up what changed meanwhile, and before every write
+// what is stored is merged in (storeMerge.ts), so a window never writes over tasks another window
+// added.
 
-/** VS Code's globalState satisfies this. */
+/** A key-value storage holding the list as one document; VS Code's globalState satisfies it. */
 export interface StoreStorage {
   get(key: string): unknown;
-  update(key: string, value: unknown): Promise<void>;
+  update(key: string, value: unknown): PromiseLike<void>;
 }
 
 export interface StoreTimers {
@@ -31,76 +33,92 @@ export interface StoreMemory {
   apply(plan: MergePlan): void;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 const DEFAULT_WRITE_DELAY_MS = 250;
 
 export class StoreWriter {
+  private readonly backend: StoreBackend;
   private readonly writeDelayMs: number;
   private readonly timers: StoreTimers;
-  private readonly encoder = new DocumentEncoder();
+  private readonly watching: Disposable | undefined;
   private writeTimer: unknown = undefined;
   private writing: Promise<void> | null = null;
   /** Memory differs from what was last written. */
   private dirty = false;
   /** The last write failed: retry with the next change or flush, not in a loop. */
   private writeFailed = false;
-  /** IDs added/removed since the last write: they keep this window's answer in a merge. */
+  /** What changed since the last write began: tasks to store, IDs removed (with when). */
+  private changedIds = new Set<string>();
+  private removals = new Map<string, number>();
+  /** IDs added/removed and not stored yet: they keep this window's answer in a merge. */
   private unsavedAdds = new Set<string>();
   private unsavedRemoves = new Set<string>();
-  /** The stored value memory already incorporates (read or written); lets a merge skip the decode. */
-  private lastSeenDoc: unknown = undefined;
+  /** The same for the write in flight, until it lands. */
+  private writingAdds = NONE;
+  private writingRemoves = NONE;
+  private readonly unsaved: UnsavedMembership = {
+    adds: { has: (id) => this.unsavedAdds.has(id) || this.writingAdds.has(id) },
+    removes: { has: (id) => this.unsavedRemoves.has(id) || this.writingRemoves.has(id) },
+  };
   private disposed = false;
 
   constructor(
-    private readonly storage: StoreStorage,
+    storage: StoreStorage | StoreBackend,
     private readonly memory: StoreMemory,
     private readonly log: (msg: string) => void,
     options: TaskStoreOptions,
   ) {
+    this.backend = isStoreBackend(storage) ? storage : new DocumentBackend(storage, log);
     this.writeDelayMs = Math.max(0, options.writeDelayMs ?? DEFAULT_WRITE_DELAY_MS);
     this.timers = options.timers ?? {
       setTimeout: (fn, ms) => setTimeout(fn, ms),
       clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
     };
+    this.watching = this.backend.watch?.(() => this.reload());
   }
 
   /** What is stored at start-up; empty when nothing (readable) is. */
   load(): Map<string, TrackedTask> {
-    const raw = this.storage.get(TASK_STORE_KEY);
-    this.lastSeenDoc = raw;
-    return decodeDocument(raw, this.log) ?? new Map();
+    return this.backend.load();
   }
 
   /** This window started tracking `id`; writes it soon. */
   added(id: string): void {
     this.unsavedAdds.add(id);
     this.unsavedRemoves.delete(id);
+    this.removals.delete(id);
+    this.changedIds.add(id);
     this.scheduleWrite();
   }
 
-  /** This window stopped tracking `id`; writes that soon. */
-  removed(id: string): void {
+  /** This window stopped tracking `id` at `at`; writes that soon. */
+  removed(id: string, at: number): void {
     this.unsavedRemoves.add(id);
     this.unsavedAdds.delete(id);
+    this.changedIds.delete(id);
+    this.removals.set(id, at);
     this.scheduleWrite();
   }
 
-  /** A task changed; writes it soon. */
-  changed(): void {
+  /** Task `id` changed; writes it soon. */
+  changed(id: string): void {
+    this.changedIds.add(id);
     this.scheduleWrite();
   }
 
-  /** Worth keeping, not worth a write of its own: goes with the next write. */
-  touched(): void {
+  /** Task `id` is worth keeping, not worth a write of its own: goes with the next write. */
+  touched(id: string): void {
+    this.changedIds.add(id);
     this.dirty = true;
   }
 
-  /** Re-reads storage (another window may have written it) and merges what differs. */
+  /** Re-reads what is stored (another window may have written it) and merges what differs. */
   reload(): void {
-    const raw = this.storage.get(TASK_STORE_KEY);
-    if (raw === this.lastSeenDoc) {
+    if (this.disposed) {
       return;
     }
-    if (this.mergeFrom(raw)) {
+    if (this.mergeStored()) {
       this.scheduleWrite();
     }
   }
@@ -124,24 +142,28 @@ export class StoreWriter {
     }
   }
 
-  /** Starts a last write and schedules no more. */
+  /** Stops watching, starts a last write and schedules no more. */
   dispose(): void {
     if (!this.disposed) {
       this.disposed = true;
+      this.watching?.dispose();
       void this.flush();
     }
   }
 
-  /** Merges a stored value into memory; true when memory is newer than it. */
-  private mergeFrom(raw: unknown): boolean {
-    const theirs = decodeDocument(raw, this.log);
-    this.lastSeenDoc = raw;
-    if (!theirs) {
-      // An unreadable document says nothing about membership: keep memory. It is not written over
-      // from here (it may come from a newer version); only a real change of ours replaces it.
+  /** Merges what is stored into memory; true when memory is newer than it. */
+  private mergeStored(): boolean {
+    let stored: StoredList | null;
+    try {
+      stored = this.backend.read();
+    } catch (err) {
+      this.log(`TaskStore: could not read the saved task list: ${errorText(err)}`);
       return false;
     }
-    const plan = planMerge(this.memory.tasks, theirs, { adds: this.unsavedAdds, removes: this.unsavedRemoves });
+    if (!stored) {
+      return false;
+    }
+    const plan = planMerge(this.memory.tasks, stored.tasks, this.unsaved, stored.ids);
     this.memory.apply(plan);
     return plan.memoryIsNewer;
   }
@@ -184,32 +206,42 @@ export class StoreWriter {
     while (this.dirty) {
       this.dirty = false;
       this.writeFailed = false;
-      const raw = this.storage.get(TASK_STORE_KEY);
-      if (raw !== this.lastSeenDoc) {
-        this.mergeFrom(raw);
-      }
-      const doc = this.encoder.encode(this.memory.tasks);
-      const adds = this.unsavedAdds;
-      const removes = this.unsavedRemoves;
+      this.mergeStored();
+      const batch = { changed: this.changedIds, removed: this.removals };
+      this.changedIds = new Set();
+      this.removals = new Map();
+      const adds = (this.writingAdds = this.unsavedAdds);
+      const removes = (this.writingRemoves = this.unsavedRemoves);
       this.unsavedAdds = new Set();
       this.unsavedRemoves = new Set();
-      this.lastSeenDoc = doc;
       try {
-        await this.storage.update(TASK_STORE_KEY, doc);
+        await this.backend.write(this.memory.tasks, batch);
       } catch (err) {
         this.log(`TaskStore: could not save the task list: ${errorText(err)}`);
-        // Memory is still right; keep the unsaved marks so a merge does not undo them.
-        for (const id of adds) {
-          if (!removes.has(id) && !this.unsavedRemoves.has(id)) this.unsavedAdds.add(id);
-        }
-        for (const id of removes) {
-          if (!this.unsavedAdds.has(id)) this.unsavedRemoves.add(id);
-        }
-        this.lastSeenDoc = undefined;
+        this.keepUnsaved(batch, adds, removes);
         this.dirty = true;
         this.writeFailed = true;
         return;
+      } finally {
+        this.writingAdds = NONE;
+        this.writingRemoves = NONE;
       }
+    }
+  }
+
+  /** After a failed write: memory is still right; what it did not store stays to be stored. */
+  private keepUnsaved(batch: { changed: Set<string>; removed: Map<string, number> }, adds: Set<string>, removes: Set<string>): void {
+    for (const id of adds) {
+      if (!removes.has(id) && !this.unsavedRemoves.has(id)) this.unsavedAdds.add(id);
+    }
+    for (const id of removes) {
+      if (!this.unsavedAdds.has(id)) this.unsavedRemoves.add(id);
+    }
+    for (const id of batch.changed) {
+      if (!this.removals.has(id)) this.changedIds.add(id);
+    }
+    for (const [id, at] of batch.removed) {
+      if (!this.unsavedAdds.has(id) && !this.removals.has(id)) this.removals.set(id, at);
     }
   }
 }

@@ -3,13 +3,14 @@ import { MjError } from './errors';
 import { Disposable, Emitter, Event } from './events';
 import { sameTask } from './sameTask';
 import { MergePlan } from './storeMerge';
+import { StoreBackend } from './storeBackend';
 import { errorText, StoreStorage, StoreWriter, TaskStoreOptions } from './storeWriter';
 import { isActive, TrackedTask } from './trackedTask';
 import { Task } from './types';
 
-// The single source of truth for tracked tasks: evented, and persisted as one versioned document
-// (storeCodec.ts) by a writer that batches writes and merges what other windows saved
-// (storeWriter.ts, storeMerge.ts).
+// The single source of truth for tracked tasks: evented, and persisted by a writer that batches
+// writes and merges what other windows saved (storeWriter.ts, storeMerge.ts), either as one
+// document in a key-value storage or in the task files (storeBackend.ts, taskFiles.ts).
 
 export interface TaskStoreChange {
   /** Tasks whose observable state changed (never those added in the same event). */
@@ -39,7 +40,7 @@ export class TaskStore implements Disposable {
   private disposed = false;
 
   constructor(
-    storage: StoreStorage,
+    storage: StoreStorage | StoreBackend,
     private readonly log: (msg: string) => void = () => undefined,
     private readonly now: () => number = Date.now,
     options: TaskStoreOptions = {},
@@ -163,10 +164,10 @@ export class TaskStore implements Disposable {
       this.put(next);
       if (contentChanged || cur.error !== null) {
         this.pendingChanged.add(id);
-        this.writer.changed();
+        this.writer.changed(id);
       } else {
         // Only lastCheckedAt moved.
-        this.writer.touched();
+        this.writer.touched(id);
       }
       // Finished *while tracked*: a task first seen already finished was never waited for.
       if (task.terminal && cur.task !== null && !cur.task.terminal) {
@@ -227,7 +228,7 @@ export class TaskStore implements Disposable {
       this.put(next);
       this.pendingChanged.add(next.id);
     });
-    this.writer.changed();
+    this.writer.changed(next.id);
   }
 
   private deleteOne(id: string): void {
@@ -235,7 +236,7 @@ export class TaskStore implements Disposable {
       return;
     }
     this.snapshot = null;
-    this.writer.removed(id);
+    this.writer.removed(id, this.now());
     this.pendingRemoved.push(id);
     this.pendingChanged.delete(id);
     this.pendingFinished.delete(id);

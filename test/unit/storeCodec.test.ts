@@ -1,8 +1,7 @@
 import * as assert from 'assert/strict';
-import { newTrackedTask } from '../../src/core/blankTask';
 import { decodeDocument, DocumentEncoder, TASK_STORE_KEY, TASK_STORE_VERSION } from '../../src/core/storeCodec';
 import { TrackedTask } from '../../src/core/trackedTask';
-import { makeTask } from './taskFixture';
+import { failing, finished, STORED_DOCUMENT_JSON } from './storedDocumentFixture';
 
 function byId(...tasks: TrackedTask[]): Map<string, TrackedTask> {
   return new Map(tasks.map((t) => [t.id, t]));
@@ -13,36 +12,12 @@ function decode(raw: unknown): { tasks: Map<string, TrackedTask> | null; logs: s
   return { tasks: decodeDocument(raw, (m) => logs.push(m)), logs };
 }
 
-const finished: TrackedTask = {
-  ...newTrackedTask('1730621826053455', 'relay', 1000),
-  lastChangedAt: 2000,
-  lastCheckedAt: 3000,
-  task: makeTask('1730621826053455', 'SUCCESS', {
-    imageUrl: 'https://cdn/1.png',
-    buttons: [{ customId: 'MJ::JOB::reroll::0::h::SOLO', label: '', emoji: '🔄' }],
-    submitTime: 5,
-  }),
-};
-const failing: TrackedTask = {
-  ...newTrackedTask('1730621826053456', 'relay', 1000),
-  error: { kind: 'Network', message: 'no route', hint: 'check the network', at: 4000 },
-  stuck: true,
-};
-
 describe('storeCodec', () => {
   it('keeps the stored format: key, version and the compact entry layout', () => {
     assert.equal(TASK_STORE_KEY, 'mjTasks.trackedTasks');
     assert.equal(TASK_STORE_VERSION, 1);
     const doc = new DocumentEncoder().encode(byId(finished, failing));
-    assert.equal(
-      JSON.stringify(doc),
-      '{"version":1,"tasks":[' +
-        '{"id":"1730621826053455","provider":"relay","addedAt":1000,"lastChangedAt":2000,"lastCheckedAt":3000,' +
-        '"task":{"id":"1730621826053455","action":"IMAGINE","status":"SUCCESS","rawStatus":"SUCCESS","progress":100,' +
-        '"prompt":"a cat","imageUrl":"https://cdn/1.png","buttons":[{"customId":"MJ::JOB::reroll::0::h::SOLO","label":"","emoji":"🔄"}],"submitTime":5}},' +
-        '{"id":"1730621826053456","provider":"relay","addedAt":1000,"lastChangedAt":1000,' +
-        '"error":{"kind":"Network","message":"no route","hint":"check the network","at":4000},"stuck":true}]}',
-    );
+    assert.equal(JSON.stringify(doc), STORED_DOCUMENT_JSON);
   });
 
   it('round-trips every field, through JSON too', () => {

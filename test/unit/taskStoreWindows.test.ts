@@ -77,6 +77,21 @@ describe('TaskStore: two windows on one storage', () => {
         assert.equal(a.store.get('shared')!.task!.progress, 70);
       });
 
+      it('a reload while a write is in flight keeps what that write is storing', async () => {
+        const storage = new MemoryStorage(clone);
+        const a = harness(storage);
+        let open!: () => void;
+        storage.gate = new Promise((r) => (open = r));
+        a.store.add(['x'], 'p');
+        const flushed = a.store.flush();
+        a.store.remove(['never-stored']);
+        a.store.reload(); // storage still holds the list from before the write
+        assert.deepEqual(a.store.all().map((t) => t.id), ['x']);
+        open();
+        await flushed;
+        assert.deepEqual(storage.doc().tasks.map((t) => t.id), ['x']);
+      });
+
       it("never writes over the other window's additions, even without a reload", async () => {
         const storage = new MemoryStorage(clone);
         const clock = FakeTimers.createClock(1_000_000);
