@@ -5,7 +5,7 @@ import { MjClient } from '../core/client';
 import { MjError, TaskNotFoundError } from '../core/errors';
 import { exitCodeOf, Outcome, outcomeJson } from './outcome';
 import { OutStream, ProgressView, progressMode } from './progressView';
-import { renderTask } from './render';
+import { errorLine, renderTask } from './render';
 
 export interface Io {
   stdout: OutStream;
@@ -104,10 +104,6 @@ export function report(outcomes: Outcome[], json: boolean, io: Io): void {
     printed.add(o.error);
     io.stderr.write(errorLine(o.error) + '\n');
   }
-}
-
-export function errorLine(error: MjError): string {
-  return error.oneLine.replace(/\s+/g, ' ').trim();
 }
 
 function isTransient(error: MjError): boolean {

@@ -53,6 +53,8 @@ export function parseTaskIdInput(text: string): TaskIdInput {
     if (piece.kind === 'json') readJson(piece.text, add, problems);
     else readToken(piece.text, add, problems);
   }
+  // Only separators, quotes or brackets (",", "\"\"", "()"): nothing was read, and that needs saying.
+  if (seen.size === 0 && problems.list().length === 0) problems.push(l10n.t('No task ID given. {0}', expected()));
   return { ids: [...seen], problems: problems.list() };
 }
 

@@ -2,7 +2,6 @@
 // (each dialect) and a few hand-made servers. Needs `npm run build` first (npm test does it).
 
 import * as assert from 'assert';
-import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as os from 'os';
@@ -11,40 +10,9 @@ import * as path from 'path';
 import { startSimulator } from '../../src/simulator';
 import type { Dialect, Simulator } from '../../src/simulator';
 import type { Task } from '../../src/core/types';
+import { assertBuilt, cli, oneLine, root, run } from './cliRun';
 
-const root = path.join(__dirname, '../../..');
-const cli = path.join(root, 'dist/cli.js');
 const KEY = 'sim-key-0123456789';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], env: Record<string, string> = {}, stdin?: string, script = cli): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [script, ...args],
-      // A clean environment: no inherited MJ_* or locale from the developer's shell.
-      { env: { PATH: process.env.PATH ?? '', LANG: 'C', ...env }, timeout: 30_000 },
-      (error, stdout, stderr) => {
-        const code = error && typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : error ? -1 : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-    if (stdin !== undefined) child.stdin?.end(stdin);
-    else child.stdin?.end();
-  });
-}
-
-/** stderr is exactly one line (the error and its hint). */
-function oneLine(r: Run): string {
-  const lines = r.stderr.split('\n').filter((l) => l !== '');
-  assert.strictEqual(lines.length, 1, `expected one stderr line, got:\n${r.stderr}`);
-  return lines[0];
-}
 
 const AUTH: Record<Dialect, string> = { novicezk: 'mj-api-secret', trueai: 'raw', newapi: 'bearer' };
 
@@ -52,9 +20,7 @@ describe('cli: mj-tasks as a process', function () {
   this.timeout(60_000);
   let sims: Simulator[] = [];
 
-  before(() => {
-    if (!fs.existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first`);
-  });
+  before(assertBuilt);
   afterEach(async () => {
     await Promise.all(sims.map((s) => s.close()));
     sims = [];
