@@ -2,6 +2,7 @@
 // submit responses, or several of these separated by commas, spaces or new lines.
 
 import * as l10n from '@vscode/l10n';
+import { plainText } from './inertText';
 import { idText, tryParseJson } from './json';
 import { isRecord } from './record';
 import { isAcceptedSubmitCode, refusalInPlainWords } from './submitCodes';
@@ -245,6 +246,7 @@ function expected(): string {
 }
 
 function clip(s: string): string {
-  const one = s.replace(/\s+/g, ' ').trim();
+  // The piece is echoed back: made inert here, so that its escapes cannot swallow the message around it.
+  const one = plainText(s).replace(/\s+/g, ' ').trim();
   return one.length > 40 ? one.slice(0, 37) + '…' : one;
 }

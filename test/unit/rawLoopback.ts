@@ -7,31 +7,50 @@ import { AddressInfo } from 'net';
 /** What a connection gets once its request arrives: these bytes (then the end), or a handler. */
 export type RawReply = string | Buffer | ((socket: net.Socket) => void);
 
+export interface RawLoopback {
+  url: string;
+  /** Connections that sent a request. */
+  connections(): number;
+  close(): Promise<void>;
+}
+
+export async function startRawLoopback(reply: RawReply): Promise<RawLoopback> {
+  const sockets = new Set<net.Socket>();
+  let connections = 0;
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    socket.once('data', () => {
+      connections++;
+      if (typeof reply === 'function') reply(socket);
+      else socket.end(reply);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    connections: () => connections,
+    close: () => {
+      sockets.forEach((s) => s.destroy());
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
 /**
  * A `serveRaw(reply)` for the enclosing `describe`, resolving to the server's base URL; every
  * server and connection it made is closed after each test.
  */
 export function rawLoopbacks(): (reply: RawReply) => Promise<string> {
-  let open: { server: net.Server; sockets: Set<net.Socket> }[] = [];
+  let open: RawLoopback[] = [];
   afterEach(async () => {
-    await Promise.all(
-      open.map(({ server, sockets }) => {
-        sockets.forEach((s) => s.destroy());
-        return new Promise<void>((resolve) => server.close(() => resolve()));
-      }),
-    );
+    await Promise.all(open.map((s) => s.close()));
     open = [];
   });
   return async (reply) => {
-    const sockets = new Set<net.Socket>();
-    const server = net.createServer((socket) => {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => undefined);
-      socket.once('data', () => (typeof reply === 'function' ? reply(socket) : socket.end(reply)));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    open.push({ server, sockets });
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const s = await startRawLoopback(reply);
+    open.push(s);
+    return s.url;
   };
 }
