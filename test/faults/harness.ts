@@ -6,15 +6,14 @@
 import * as http from 'http';
 import { MjClient } from '../../src/core/client';
 import { MjErrorKind } from '../../src/core/errors';
-import { DEFAULT_POLL_SETTINGS, FetchBatchResult, PollScheduler } from '../../src/core/scheduler';
 import { ServerQuirks } from '../../src/core/serverQuirks';
 import { parseTaskIdInput } from '../../src/core/taskIdInput';
-import { StoreStorage, TaskStore, TrackedTask } from '../../src/core/taskStore';
 import { Task, TaskStatus } from '../../src/core/types';
 import { Run, run } from '../cli/cliRun';
 import { closedPort, Handler, Recorded, startLoopback } from '../unit/loopback';
 import { RawReply, startRawLoopback } from '../unit/rawLoopback';
 import { makeTask } from '../unit/taskFixture';
+import { coreLoop, TrackedTask } from './coreLoop';
 
 /** The key every case runs with; servers that echo headers echo it. */
 export const KEY = 'sk-fault-7Hq2Lm9Xv4Rt6Wz1Np3K';
@@ -136,30 +135,12 @@ export function viaCli(c: FaultCase, json: boolean): Promise<CliResult> {
   });
 }
 
-/** globalState as the store sees it: each update kept as a JSON copy, as another window would read it. */
-class MemoryStorage implements StoreStorage {
-  readonly values = new Map<string, unknown>();
-  get(key: string): unknown {
-    return this.values.get(key);
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, JSON.parse(JSON.stringify(value)));
-  }
-}
-
 const BYSTANDER_TASK: Task = makeTask(BYSTANDER, 'IN_PROGRESS', { progress: 40, prompt: 'a quiet harbour' });
 
 export function viaCore(c: FaultCase): Promise<CoreResult> {
   return withSite(c, async (site) => {
     const texts: string[] = [];
     const log = (m: string): void => void texts.push(m);
-    const storage = new MemoryStorage();
-    const store = new TaskStore(storage, log, Date.now, { writeDelayMs: 0 });
-    store.add([BYSTANDER], 'other');
-    store.applyResult(BYSTANDER, BYSTANDER_TASK);
-    const { ids, problems } = parseTaskIdInput(c.stdin ?? inputsOf(c).join('\n'));
-    store.add(ids, 'relay');
-    const before = [...store.all()];
     const client = new MjClient({
       baseUrl: site.url,
       auth: 'bearer',
@@ -168,28 +149,27 @@ export function viaCore(c: FaultCase): Promise<CoreResult> {
       quirks: new ServerQuirks(),
       onRequest: (e) => log(JSON.stringify(e)),
     });
-    const scheduler = new PollScheduler({
-      store,
-      fetchBatch: (provider, batch, signal): Promise<FetchBatchResult> =>
-        provider === 'relay' ? client.fetchTasks(batch, { signal }) : Promise.reject(new Error(`${provider} was not to be polled`)),
-      settings: () => DEFAULT_POLL_SETTINGS,
-      isFocused: () => true,
+    const core = coreLoop(
+      (provider, batch, signal) => (provider === 'relay' ? client.fetchTasks(batch, { signal }) : Promise.reject(new Error(`${provider} was not to be polled`))),
       log,
-    });
-    const started = Date.now();
+    );
     try {
+      const { store, scheduler, storage } = core;
+      store.add([BYSTANDER], 'other');
+      store.applyResult(BYSTANDER, BYSTANDER_TASK);
+      const { ids, problems } = parseTaskIdInput(c.stdin ?? inputsOf(c).join('\n'));
+      store.add(ids, 'relay');
+      const before = [...store.all()];
+      const started = Date.now();
       if (ids.length > 0) await scheduler.pollNow(ids);
-    } finally {
+      const ms = Date.now() - started;
       scheduler.dispose();
+      await store.flush();
+      texts.push(...[...storage.values.values()].map((v) => JSON.stringify(v)));
+      return { ids, problems, before, after: store.all(), reloaded: core.reload().all(), texts, ms, requests: site.requests() };
+    } finally {
+      core.dispose();
     }
-    const ms = Date.now() - started;
-    await store.flush();
-    const reloaded = new TaskStore(storage, log, Date.now, { writeDelayMs: 0 });
-    const result = { ids, problems, before, after: store.all(), reloaded: reloaded.all(), texts, ms, requests: site.requests() };
-    texts.push(...[...storage.values.values()].map((v) => JSON.stringify(v)));
-    store.dispose();
-    reloaded.dispose();
-    return result;
   });
 }
 

@@ -4,25 +4,14 @@
 
 import * as assert from 'assert';
 import { MjClient } from '../../src/core/client';
-import { DEFAULT_POLL_SETTINGS, PollScheduler } from '../../src/core/scheduler';
 import { ServerQuirks } from '../../src/core/serverQuirks';
-import { StoreStorage, TaskStore } from '../../src/core/taskStore';
 import { startSimulator, type Fault, type Simulator } from '../../src/simulator';
+import { coreLoop } from '../faults/coreLoop';
 import { rejectsMjError } from '../unit/clientFixture';
 
 const KEY = 'sim-batch-key-0123';
 const LIST = 'POST /mj/task/list-by-condition';
 const FETCH = 'GET /mj/task/:id/fetch';
-
-class MemoryStorage implements StoreStorage {
-  private readonly values = new Map<string, unknown>();
-  get(key: string): unknown {
-    return this.values.get(key);
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, value);
-  }
-}
 
 describe('batch endpoint as an optimisation × simulator', () => {
   let sims: Simulator[] = [];
@@ -89,14 +78,8 @@ describe('batch endpoint as an optimisation × simulator', () => {
 
   it('the poll loop keeps every live task while the list endpoint fails or pages', async () => {
     const { s, c, ids } = await sim([{ kind: 'status5xx', path: LIST, times: 1 }]);
-    const store = new TaskStore(new MemoryStorage(), () => undefined, Date.now, { writeDelayMs: 0 });
+    const { store, scheduler, dispose } = coreLoop((_p, batch, signal) => c.fetchTasks(batch, { signal }));
     store.add(ids, 'sim');
-    const scheduler = new PollScheduler({
-      store,
-      fetchBatch: (_p, batch, signal) => c.fetchTasks(batch, { signal }),
-      settings: () => DEFAULT_POLL_SETTINGS,
-      isFocused: () => true,
-    });
     try {
       await scheduler.pollNow();
       s.setFaults([{ kind: 'paged', size: 1, path: LIST }]);
@@ -113,8 +96,7 @@ describe('batch endpoint as an optimisation × simulator', () => {
         ['SUCCESS', 'IN_PROGRESS', 'FAILURE'],
       );
     } finally {
-      scheduler.dispose();
-      store.dispose();
+      dispose();
     }
   });
 });
