@@ -12,7 +12,6 @@ function nodeBundle(production) {
     format: 'cjs',
     sourcemap: !production,
     minify: production,
-    alias: { 'whatwg-url': path.join(root, 'build/whatwg-url-shim.js') },
   };
 }
 

@@ -3,6 +3,7 @@
 
 import { SETTINGS_DEFAULTS } from '../core/settingsDefaults';
 import * as l10n from '@vscode/l10n';
+import { checkApiKey } from '../core/apiKeyCheck';
 import { validateBaseUrl } from '../core/baseUrl';
 import { AUTH_SCHEMES, AuthScheme } from '../core/types';
 
@@ -83,6 +84,12 @@ export function parseArgs(argv: string[], env: Env): ParsedArgs {
     throw new UsageError(l10n.t('Unknown auth scheme "{0}". Use one of: {1}.', authText, AUTH_SCHEMES.join(', ')));
   }
 
+  // Checked as given, before any request: a trailing newline or a pasted zero-width space is a
+  // mistake to show, not to send (the HTTP library's error for it would quote the key).
+  const apiKey = nonEmpty(env.MJ_API_KEY);
+  const keyProblem = authText !== 'none' && apiKey !== undefined ? checkApiKey(env.MJ_API_KEY ?? '') : null;
+  if (keyProblem !== null) throw new UsageError(l10n.t('The API key in MJ_API_KEY cannot be used. {0}', keyProblem.message));
+
   return {
     kind: 'run',
     options: {
@@ -90,7 +97,7 @@ export function parseArgs(argv: string[], env: Env): ParsedArgs {
       inputs,
       baseUrl,
       auth: authText as AuthScheme,
-      apiKey: nonEmpty(env.MJ_API_KEY),
+      apiKey,
       json: flags.has('json'),
       intervalMs: seconds(values.get('interval'), 'interval', 0.1) ?? DEFAULT_INTERVAL_SECONDS * 1000,
       timeoutMs: seconds(values.get('timeout'), 'timeout', 0.1),

@@ -4,7 +4,7 @@ import { MjClient } from '../core/client';
 import { MjError, TaskNotFoundError } from '../core/errors';
 import { exitCodeOf, Outcome, outcomeJson } from './outcome';
 import { OutStream } from './progressView';
-import { renderTask } from './render';
+import { errorLine, renderTask } from './render';
 
 export interface Io {
   stdout: OutStream;
@@ -47,6 +47,3 @@ export function report(outcomes: Outcome[], json: boolean, io: Io): void {
   }
 }
 
-export function errorLine(error: MjError): string {
-  return error.oneLine.replace(/\s+/g, ' ').trim();
-}

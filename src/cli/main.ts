@@ -3,6 +3,8 @@
 
 import * as l10n from '@vscode/l10n';
 import { MjClient } from '../core/client';
+import { plainText } from '../core/inertText';
+import { maskSecrets } from '../core/secretMask';
 import { ServerQuirks } from '../core/serverQuirks';
 import { parseTaskIdInput } from '../core/taskIdInput';
 import { helpText, parseArgs, RunOptions, UsageError } from './args';
@@ -28,7 +30,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     options = parsed.options;
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.stderr.write(e.message + '\n');
+    io.stderr.write(plainText(e.message) + '\n');
     return EXIT_USAGE;
   }
 
@@ -37,7 +39,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
   if (problems.length > 0 || ids.length === 0) {
     // One line: the first problem says what was expected; the count tells there were more.
     const more = problems.length > 1 ? ' ' + l10n.t('(Inputs not read besides this one: {0}.)', problems.length - 1) : '';
-    io.stderr.write((problems[0] ?? '').replace(/\s+/g, ' ') + more + '\n');
+    io.stderr.write(plainText(problems[0] ?? '').replace(/\s+/g, ' ') + more + '\n');
     return EXIT_USAGE;
   }
 
@@ -70,9 +72,10 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      // Not an MjError (those are reported by the commands): a bug. One line, no stack.
-      const message = e instanceof Error ? e.message : String(e);
-      process.stderr.write(`mj-tasks: ${message}\n`);
+      // Not an MjError (those are reported by the commands): a bug. One line, no stack, and
+      // nothing of the key should the text quote it.
+      const message = maskSecrets(e instanceof Error ? e.message : String(e), [process.env.MJ_API_KEY]);
+      process.stderr.write(`mj-tasks: ${plainText(message)}\n`);
       process.exitCode = EXIT_FAILURE;
     },
   );

@@ -1,7 +1,13 @@
-// Human-readable task blocks and the watch progress lines.
+// Human-readable task blocks, the watch progress lines and error lines. Every piece of server
+// text goes through plainText on its way to the terminal: a relay controls prompts, failure
+// reasons, status words, button labels and error messages, and none of them may move the
+// cursor, clear the screen, retitle the window, write the clipboard or reorder what is read.
+// `--json` is not rendered here: JSON.stringify escapes every control character.
 
 import * as l10n from '@vscode/l10n';
 import { statusLabels, taskStatusLabel } from '../core/statusVocabulary';
+import { MjError } from '../core/errors';
+import { plainText } from '../core/inertText';
 import { Task } from '../core/types';
 
 const PROMPT_MAX = 120;
@@ -27,12 +33,12 @@ export function renderTask(task: Task): string {
   add(l10n.t('Seed'), task.seed);
 
   const width = Math.max(...rows.map(([label]) => displayWidth(label)));
-  const lines = [l10n.t('Task {0}', task.id), ...rows.map(([label, value]) => `  ${pad(label, width)}  ${oneLine(value)}`)];
+  const lines = [l10n.t('Task {0}', oneLine(task.id)), ...rows.map(([label, value]) => `  ${pad(label, width)}  ${oneLine(value)}`)];
   if (task.buttons.length > 0) {
     lines.push(`  ${l10n.t('Buttons')}`);
-    const names = task.buttons.map((b) => [b.emoji, b.label].filter((s) => s !== '').join(' ') || '—');
+    const names = task.buttons.map((b) => oneLine([b.emoji, b.label].filter((s) => s !== '').join(' ')) || '—');
     const nameWidth = Math.max(...names.map(displayWidth));
-    task.buttons.forEach((b, i) => lines.push(`    ${pad(names[i], nameWidth)}  ${b.customId}`));
+    task.buttons.forEach((b, i) => lines.push(`    ${pad(names[i], nameWidth)}  ${oneLine(b.customId)}`));
   }
   return lines.join('\n');
 }
@@ -50,7 +56,7 @@ export function progressLine(id: string, task: Task | undefined, note: string | 
     const bar = '█'.repeat(filled) + '░'.repeat(BAR_WIDTH - filled);
     // Padded to the widest label, so the bars line up whatever the statuses and the language.
     const width = Math.max(...statusLabels().map(displayWidth));
-    line = `${id}  ${pad(taskStatusLabel(task), width)}  [${bar}] ${String(Math.round(pct)).padStart(3)}%`;
+    line = `${id}  ${pad(oneLine(taskStatusLabel(task)), width)}  [${bar}] ${String(Math.round(pct)).padStart(3)}%`;
   }
   return columns !== undefined && columns > 1 && displayWidth(line) >= columns ? cutToWidth(line, columns - 1) : line;
 }
@@ -58,7 +64,12 @@ export function progressLine(id: string, task: Task | undefined, note: string | 
 /** A plain line for logs and pipes: written only when something changed. */
 export function changeLine(task: Task): string {
   const progress = task.progress === null ? '' : `  ${task.progress}%`;
-  return `${task.id}  ${taskStatusLabel(task)}${progress}`;
+  return `${oneLine(task.id)}  ${oneLine(taskStatusLabel(task))}${progress}`;
+}
+
+/** A failure as one line on stderr: the message and its hint, with the server's words made inert. */
+export function errorLine(error: MjError): string {
+  return oneLine(error.oneLine);
 }
 
 function shorten(text: string, max: number): string {
@@ -66,8 +77,9 @@ function shorten(text: string, max: number): string {
   return one.length > max ? one.slice(0, max - 1).trimEnd() + '…' : one;
 }
 
+/** Server text for one terminal line: escape sequences and bidi controls gone, on one line. */
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return plainText(text).replace(/\s+/g, ' ').trim();
 }
 
 function pad(text: string, width: number): string {

@@ -31,6 +31,11 @@ export abstract class MjError extends Error {
   readonly status?: number;
   /** One sentence on what to check. */
   readonly hint: string;
+  /**
+   * The library's code behind a transport failure (ECONNRESET, HPE_INVALID_CONSTANT, Z_DATA_ERROR),
+   * for log lines only: messages say it in words, and toJSON leaves it out.
+   */
+  transportCode?: string;
 
   protected constructor(message: string, hint: string, ctx: MjErrorContext) {
     super(message);
@@ -81,14 +86,24 @@ export class TaskNotFoundError extends MjError {
   }
 }
 
+/** Why a key was not sent: `checkApiKey`'s message, which says where and what, never the key. */
+export interface KeyNotSendable {
+  keyProblem: string;
+}
+
 export class UnauthorizedError extends MjError {
   readonly kind = 'Unauthorized' as const;
-  constructor(ctx: MjErrorContext, serverSays?: string) {
+  /** `serverSays`: what the server said in refusing; a KeyNotSendable: the key was never sent. */
+  constructor(ctx: MjErrorContext, reason?: string | KeyNotSendable) {
     super(
-      serverSays
-        ? l10n.t('{0} was refused: the API key was not accepted ({1}).', subject(ctx), serverSays)
-        : l10n.t('{0} was refused: the API key was not accepted.', subject(ctx)),
-      l10n.t('Check the API key and the auth scheme (Bearer, raw Authorization or mj-api-secret) this server expects.'),
+      typeof reason === 'object'
+        ? joinSentences(l10n.t('{0} was not sent: the API key cannot be sent as it is.', subject(ctx)), reason.keyProblem)
+        : reason
+          ? l10n.t('{0} was refused: the API key was not accepted ({1}).', subject(ctx), reason)
+          : l10n.t('{0} was refused: the API key was not accepted.', subject(ctx)),
+      typeof reason === 'object'
+        ? l10n.t('Set the API key again, without that character.')
+        : l10n.t('Check the API key and the auth scheme (Bearer, raw Authorization or mj-api-secret) this server expects.'),
       ctx,
     );
   }
@@ -129,7 +144,10 @@ export class BadResponseError extends MjError {
    * does not serve this path), 'bare-404' (a 404 that says nothing: every server of the family says
    * "no such task" its own way — 200-empty, 204, 400 task_no_found, a 404 with a message — while any
    * web server answers a path it lacks like this), 'refused' (an error answer that fits no other
-   * kind; detail = its text).
+   * kind; detail = its text), 'wrong-task' (a fetch answered with another task), and what the
+   * transport could not read: 'bad-encoding' (a gzip/deflate/br body that does not decompress),
+   * 'not-http' (something other than an HTTP server answers), 'header-overflow' (headers beyond
+   * Node's 16 KB limit), 'malformed-http' (HTTP that breaks the protocol further on).
    */
   readonly reason:
     | 'html'
@@ -141,7 +159,12 @@ export class BadResponseError extends MjError {
     | 'redirect'
     | 'no-endpoint'
     | 'bare-404'
-    | 'refused';
+    | 'refused'
+    | 'wrong-task'
+    | 'bad-encoding'
+    | 'not-http'
+    | 'header-overflow'
+    | 'malformed-http';
   constructor(ctx: MjErrorContext, reason: BadResponseError['reason'], detail?: string) {
     const what = {
       html: l10n.t('an HTML page instead of JSON'),
@@ -154,6 +177,11 @@ export class BadResponseError extends MjError {
       'no-endpoint': l10n.t('an answer saying the server has no such endpoint'),
       'bare-404': l10n.t('HTTP 404 with nothing to say what was not found'),
       refused: l10n.t('an error answer: {0}', detail ?? '—'),
+      'wrong-task': l10n.t('the answer for another task'),
+      'bad-encoding': l10n.t('a compressed response that does not decompress (a broken gzip, deflate or br body)'),
+      'not-http': l10n.t('an answer that is not HTTP: something else is listening at this address'),
+      'header-overflow': l10n.t('response headers too large to read'),
+      'malformed-http': l10n.t('an answer that breaks the HTTP protocol'),
     }[reason];
     super(l10n.t('{0} got {1}.', subject(ctx), what), badResponseHint(reason, ctx.status), ctx);
     this.reason = reason;
@@ -174,6 +202,12 @@ function badResponseHint(reason: BadResponseError['reason'], status: number | un
       return l10n.t('The base URL is probably wrong: it should be the API root that serves /mj/task/….');
     case 'refused':
       return l10n.t('The server refused the request; its message says why.');
+    case 'not-http':
+      return l10n.t('Check the host, the port and http versus https in the base URL.');
+    case 'bad-encoding':
+    case 'header-overflow':
+    case 'malformed-http':
+      return l10n.t('The server or a proxy in between sent a broken answer; try again, and tell the server’s operator if it persists.');
     default:
       return l10n.t('Check the base URL; the server may not speak the Midjourney-proxy API.');
   }
@@ -196,12 +230,20 @@ export class SubmitRejectedError extends MjError {
 
 export class NetworkError extends MjError {
   readonly kind = 'Network' as const;
-  constructor(ctx: MjErrorContext, cause: string) {
+  /**
+   * `cause`: what happened, in words. `stage` 'reach': the server was never reached (refused, DNS,
+   * unreachable); 'answer': it was reached, and the connection broke before a whole answer came.
+   */
+  readonly stage: 'reach' | 'answer';
+  constructor(ctx: MjErrorContext, cause: string, stage: 'reach' | 'answer' = 'reach') {
     super(
-      l10n.t('{0} could not reach the server ({1}).', subject(ctx), cause),
-      l10n.t('Check the base URL, your network and proxy settings.'),
+      stage === 'answer' ? l10n.t('{0} failed: {1}.', subject(ctx), cause) : l10n.t('{0} could not reach the server ({1}).', subject(ctx), cause),
+      stage === 'answer'
+        ? l10n.t('The server or a proxy in between dropped the connection; try again.')
+        : l10n.t('Check the base URL, your network and proxy settings.'),
       ctx,
     );
+    this.stage = stage;
   }
 }
 

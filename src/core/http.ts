@@ -1,11 +1,21 @@
 // One HTTP exchange with a Midjourney-proxy server: the auth header, timeouts, caller
-// cancellation, the body size cap, redirects that could leak the key, and transport failures
-// mapped onto typed errors. What the answer means is read elsewhere: reply.ts for what means
-// the same on every endpoint, notFound.ts and the client for what depends on the endpoint.
+// cancellation, the body size cap, decompression, redirects that could leak the key, and
+// transport failures mapped onto typed errors (transportFaults.ts says each in words). What the
+// answer means is read elsewhere: reply.ts for what means the same on every endpoint,
+// notFound.ts and the client for what depends on the endpoint.
+//
+// Built on Node's own http/https rather than a fetch library: only there does a connection
+// closed before the declared Content-Length show as an error at once (a fetch library waits for
+// the timeout), and only there is every failure a code, never a message quoting the headers.
+// VS Code's proxy support patches these same modules, so proxies keep working.
 
+import * as http from 'http';
+import * as https from 'https';
 import * as l10n from '@vscode/l10n';
-import fetch, { Response } from 'node-fetch';
-import { BadResponseError, MjError, MjErrorContext, NetworkError, TimeoutError } from './errors';
+import { pipeline, Readable } from 'stream';
+import * as zlib from 'zlib';
+import { BadResponseError, MjError, MjErrorContext, TimeoutError } from './errors';
+import { TransportFailure, transportError } from './transportFaults';
 import { AuthScheme } from './types';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -62,9 +72,9 @@ export interface HttpReply {
 }
 
 /**
- * Sends one request and reads the whole body (up to `maxBodyBytes`). Resolves for every HTTP
- * status; rejects with NetworkError, TimeoutError, BadResponseError ('too-large', 'redirect')
- * or AbortError (the caller's signal).
+ * Sends one request and reads the whole body (up to `maxBodyBytes`, decompressed). Resolves for
+ * every HTTP status; rejects with NetworkError, TimeoutError, BadResponseError ('too-large',
+ * 'redirect' and the transport's own reasons) or AbortError (the caller's signal).
  */
 export async function send(call: HttpCall): Promise<HttpReply> {
   if (call.signal?.aborted) throw new AbortError();
@@ -77,94 +87,171 @@ export async function send(call: HttpCall): Promise<HttpReply> {
   const onCallerAbort = (): void => controller.abort();
   call.signal?.addEventListener('abort', onCallerAbort);
   try {
-    return await exchange(call, controller);
+    return await exchange(call, controller.signal);
   } catch (e) {
     if (call.signal?.aborted) throw new AbortError();
     if (timedOut) throw new TimeoutError(call.ctx, call.timeoutMs);
     if (e instanceof MjError) throw e;
-    throw new NetworkError(call.ctx, networkCause(e));
+    throw transportError(e instanceof TransportFailure ? e : new TransportFailure('request', e), call.ctx);
   } finally {
     clearTimeout(timer);
     call.signal?.removeEventListener('abort', onCallerAbort);
   }
 }
 
-async function exchange(call: HttpCall, controller: AbortController): Promise<HttpReply> {
-  let url = call.url;
+async function exchange(call: HttpCall, signal: AbortSignal): Promise<HttpReply> {
+  let url = new URL(call.url);
   let method = call.method;
   let body = call.body;
   for (let hop = 0; ; hop++) {
-    const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': 'mj-tasks', ...call.headers };
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'Accept-Encoding': 'gzip, deflate, br',
+      'User-Agent': 'mj-tasks',
+      ...call.headers,
+    };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const res = await fetch(url, { method, headers, body, redirect: 'manual', signal: controller.signal });
-    const location = res.headers.get('location');
-    if (res.status >= 300 && res.status < 400 && location) {
+    const { res, lateError } = await open(url, method, headers, body, signal);
+    const status = res.statusCode ?? 0;
+    const location = header(res, 'location');
+    if (status >= 300 && status < 400 && location !== null) {
       const next = new URL(location, url);
       // The key travels in a header; following a redirect to another host would hand it over.
       if (!sameHost(url, next) || hop >= MAX_REDIRECTS) {
-        abortBody(res, controller);
-        throw new BadResponseError({ ...call.ctx, status: res.status }, 'redirect', next.origin);
+        res.destroy();
+        throw new BadResponseError({ ...call.ctx, status }, 'redirect', next.origin);
       }
-      if (res.status === 303) {
+      if (status === 303) {
         method = 'GET';
         body = undefined;
       }
-      res.body.resume();
-      url = next.toString();
+      res.resume();
+      url = next;
       continue;
     }
     return {
-      status: res.status,
-      contentType: mediaType(res.headers.get('content-type')),
-      retryAfter: res.headers.get('retry-after'),
-      text: await readCapped(res, call, controller),
+      status,
+      contentType: mediaType(header(res, 'content-type')),
+      retryAfter: header(res, 'retry-after'),
+      text: await readBody(res, lateError, call, signal),
     };
   }
 }
 
-/** http→https on the same host is an upgrade, not a hand-over; https→http is refused. */
-function sameHost(from: string, to: URL): boolean {
-  const a = new URL(from);
-  if (a.host !== to.host && !(a.hostname === to.hostname && a.protocol === 'http:' && to.protocol === 'https:')) return false;
-  return !(a.protocol === 'https:' && to.protocol === 'http:');
+interface Opened {
+  res: http.IncomingMessage;
+  /** An error the request reports after the headers came (a parse error in the body): the cause behind a broken body. */
+  lateError: () => unknown;
 }
 
-async function readCapped(res: Response, call: HttpCall, controller: AbortController): Promise<string> {
+/** Sends the request; resolves when the status line and headers have arrived. */
+function open(url: URL, method: string, headers: Record<string, string>, body: string | undefined, signal: AbortSignal): Promise<Opened> {
+  return new Promise((resolve, reject) => {
+    let late: unknown = undefined;
+    let answered = false;
+    let req: http.ClientRequest;
+    try {
+      req = (url.protocol === 'https:' ? https : http).request(url, { method, headers, signal });
+    } catch (e) {
+      // Invalid header values are refused before anything is sent.
+      reject(new TransportFailure('request', e));
+      return;
+    }
+    // Kept for the whole exchange: a request error after the answer began must not go unhandled.
+    req.on('error', (e) => {
+      if (!answered) reject(new TransportFailure('request', e));
+      else late ??= e;
+    });
+    req.once('response', (res) => {
+      answered = true;
+      resolve({ res, lateError: () => late });
+    });
+    req.end(body);
+  });
+}
+
+/**
+ * The whole body as text, decompressed, stopped at the cap. A connection that closes before the
+ * body is complete fails here at once (the response stream errors), not at the timeout.
+ */
+async function readBody(res: http.IncomingMessage, lateError: () => unknown, call: HttpCall, signal: AbortSignal): Promise<string> {
   const tooLarge = (): BadResponseError =>
-    new BadResponseError({ ...call.ctx, status: res.status }, 'too-large', formatBytes(call.maxBodyBytes));
-  const declared = Number(res.headers.get('content-length'));
+    new BadResponseError({ ...call.ctx, status: res.statusCode }, 'too-large', formatBytes(call.maxBodyBytes));
+  const declared = Number(header(res, 'content-length'));
   if (Number.isFinite(declared) && declared > call.maxBodyBytes) {
-    abortBody(res, controller);
+    res.destroy();
     throw tooLarge();
   }
+  // Whichever stream fails first is the cause: the other one fails because of it.
+  let first: TransportFailure | undefined;
+  res.on('error', (e) => (first ??= new TransportFailure('response', lateError() ?? e)));
+  const onAbort = (): void => void res.destroy();
+  signal.addEventListener('abort', onAbort);
+  const decoder = decoderFor(header(res, 'content-encoding'));
+  decoder?.on('error', (e) => (first ??= new TransportFailure('decode', e)));
+  const source: Readable = decoder ? pipeline(res, decoder, () => undefined) : res;
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of res.body) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    size += buf.length;
-    if (size > call.maxBodyBytes) {
-      // Stop reading: aborting closes the socket instead of draining the rest.
-      abortBody(res, controller);
-      throw tooLarge();
+  try {
+    for await (const chunk of source) {
+      const buf = chunk as Buffer;
+      size += buf.length;
+      // Counted after decompression: a small gzip body can unpack to gigabytes.
+      if (size > call.maxBodyBytes) {
+        source.destroy();
+        res.destroy();
+        throw tooLarge();
+      }
+      chunks.push(buf);
     }
-    chunks.push(buf);
+  } catch (e) {
+    if (e instanceof MjError) throw e;
+    // A parse error reported by the request explains an aborted body better than "aborted".
+    throw first ?? new TransportFailure('response', lateError() ?? e);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
   }
   const text = Buffer.concat(chunks).toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /**
- * Drops the connection. node-fetch reports the abort as an 'error' event on the body stream,
- * which would be an uncaught exception if nothing listened any more.
+ * The decompressor for a Content-Encoding, or null to read the body as it is. Like browsers, a
+ * stream that ends without its trailer is read as far as it goes (Z_SYNC_FLUSH); data that is not
+ * what the header says fails. `deflate` is read zlib-wrapped, as the standard defines it.
  */
-function abortBody(res: Response, controller: AbortController): void {
-  res.body.on('error', () => undefined);
-  controller.abort();
+function decoderFor(encoding: string | null): zlib.Gunzip | zlib.Unzip | zlib.BrotliDecompress | null {
+  const flush = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+  switch (encoding?.trim().toLowerCase()) {
+    case 'gzip':
+    case 'x-gzip':
+    case 'deflate':
+      return zlib.createUnzip(flush);
+    case 'br':
+      return zlib.createBrotliDecompress({
+        flush: zlib.constants.BROTLI_OPERATION_FLUSH,
+        finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH,
+      });
+    default:
+      return null;
+  }
 }
 
-function mediaType(header: string | null): string | null {
-  if (header === null) return null;
-  const type = header.split(';')[0].trim().toLowerCase();
+function header(res: http.IncomingMessage, name: string): string | null {
+  const value = res.headers[name];
+  if (value === undefined) return null;
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** http→https on the same host is an upgrade, not a hand-over; https→http is refused. */
+function sameHost(from: URL, to: URL): boolean {
+  if (from.host !== to.host && !(from.hostname === to.hostname && from.protocol === 'http:' && to.protocol === 'https:')) return false;
+  return !(from.protocol === 'https:' && to.protocol === 'http:');
+}
+
+function mediaType(value: string | null): string | null {
+  if (value === null) return null;
+  const type = value.split(';')[0].trim().toLowerCase();
   return type === '' ? null : type;
 }
 
@@ -172,35 +259,4 @@ function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
   if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KB`;
   return `${n} B`;
-}
-
-/** A short cause for NetworkError: the system error code in words, never the URL. */
-function networkCause(e: unknown): string {
-  const err = e as { code?: string; errno?: string; message?: string } | undefined;
-  const code = err?.code ?? err?.errno;
-  switch (code) {
-    case 'ECONNREFUSED':
-      return l10n.t('connection refused');
-    case 'ECONNRESET':
-    case 'ERR_STREAM_PREMATURE_CLOSE':
-      return l10n.t('connection reset by the server');
-    case 'ENOTFOUND':
-      return l10n.t('host not found');
-    case 'EAI_AGAIN':
-      return l10n.t('DNS lookup failed');
-    case 'ETIMEDOUT':
-    case 'ECONNABORTED':
-      return l10n.t('connection timed out');
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-      return l10n.t('network unreachable');
-    case 'EPROTO':
-      return l10n.t('TLS/protocol error');
-  }
-  if (code && /CERT|SSL|TLS/.test(code)) return l10n.t('TLS certificate problem: {0}', code);
-  if (code) return code;
-  // node-fetch puts the URL in front ("request to <url> failed, reason: …"); keep only the reason.
-  const message = err?.message ?? String(e);
-  const reason = /reason: (.*)$/s.exec(message)?.[1] ?? message;
-  return reason.length > 120 ? reason.slice(0, 117) + '…' : reason;
 }

@@ -3,8 +3,9 @@
 // readings that every endpoint shares before its own (statuses that mean the same everywhere,
 // what the server said with the key masked, trueai's refusal on a 200).
 
+import { checkApiKey } from './apiKeyCheck';
 import { apiRoot, endpoint, serverLabel, validateBaseUrl } from './baseUrl';
-import { MjErrorContext } from './errors';
+import { MjError, MjErrorContext, UnauthorizedError } from './errors';
 import { authHeaders, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, HttpReply, isAbortError, send } from './http';
 import { logicException } from './notFound';
 import { Body, classifyBody, serverMessage, statusError } from './reply';
@@ -75,6 +76,11 @@ export class ServerConnection {
     body: string | undefined,
     signal: AbortSignal | undefined,
   ): Promise<Answer> {
+    const headers = authHeaders(this.#opts.auth, this.#opts.apiKey);
+    // A key HTTP cannot carry is refused here, in words of its own: sent, it would fail in the
+    // HTTP library, whose error text quotes the header.
+    const keyProblem = Object.keys(headers).length > 0 && this.#opts.apiKey !== undefined ? checkApiKey(this.#opts.apiKey.trim()) : null;
+    if (keyProblem !== null) throw new UnauthorizedError(ctx, { keyProblem: keyProblem.message });
     const url = endpoint(this.#opts.baseUrl, path, params);
     const started = Date.now();
     const event = (extra: Partial<RequestEvent>): void => {
@@ -88,7 +94,7 @@ export class ServerConnection {
       const reply = await send({
         method,
         url,
-        headers: authHeaders(this.#opts.auth, this.#opts.apiKey),
+        headers,
         body,
         timeoutMs: this.timeoutMs,
         maxBodyBytes: this.maxBodyBytes,
@@ -98,7 +104,7 @@ export class ServerConnection {
       event({ status: reply.status });
       return { reply, body: classifyBody(reply) };
     } catch (e) {
-      event({ error: isAbortError(e) ? 'aborted' : e instanceof Error ? e.message : String(e) });
+      event({ error: isAbortError(e) ? 'aborted' : e instanceof MjError ? logText(e) : this.mask(String(e)) });
       throw e;
     }
   }
@@ -124,4 +130,9 @@ export class ServerConnection {
   mask(text: string): string {
     return maskSecrets(text, [this.#opts.apiKey]);
   }
+}
+
+/** An error as a log line says it: the message, and the library's code where there was one. */
+function logText(e: MjError): string {
+  return e.transportCode === undefined ? e.message : `${e.message} [${e.transportCode}]`;
 }

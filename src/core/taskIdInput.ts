@@ -2,6 +2,7 @@
 // submit responses, or several of these separated by commas, spaces or new lines.
 
 import * as l10n from '@vscode/l10n';
+import { plainText } from './inertText';
 import { idText, tryParseJson } from './json';
 import { isRecord } from './record';
 import { isAcceptedSubmitCode, refusalInPlainWords } from './submitCodes';
@@ -53,6 +54,8 @@ export function parseTaskIdInput(text: string): TaskIdInput {
     if (piece.kind === 'json') readJson(piece.text, add, problems);
     else readToken(piece.text, add, problems);
   }
+  // Only separators, quotes or brackets (",", "\"\"", "()"): nothing was read, and that needs saying.
+  if (seen.size === 0 && problems.list().length === 0) problems.push(l10n.t('No task ID given. {0}', expected()));
   return { ids: [...seen], problems: problems.list() };
 }
 
@@ -243,6 +246,7 @@ function expected(): string {
 }
 
 function clip(s: string): string {
-  const one = s.replace(/\s+/g, ' ').trim();
+  // The piece is echoed back: made inert here, so that its escapes cannot swallow the message around it.
+  const one = plainText(s).replace(/\s+/g, ' ').trim();
   return one.length > 40 ? one.slice(0, 37) + '…' : one;
 }

@@ -2,7 +2,7 @@
 // servers without it, learnt once per server), and a finished task's seed.
 
 import * as l10n from '@vscode/l10n';
-import { BadResponseError, MjError, TaskNotFoundError } from './errors';
+import { BadResponseError, MjError, NetworkError, TaskNotFoundError } from './errors';
 import { idText } from './json';
 import { resolveMediaUrls } from './mediaUrls';
 import { isEndpointMissing, notATask, notFoundOr } from './notFound';
@@ -11,21 +11,27 @@ import { badBody } from './reply';
 import { ServerConnection } from './serverConnection';
 import { ServerQuirks } from './serverQuirks';
 import { normalizeTask, unwrapTask, unwrapTaskList } from './task';
+import { maskTaskText } from './taskMask';
 import { Task } from './types';
 
 export interface BatchResult {
   tasks: Map<string, Task>;
-  /** IDs the server does not know (list-by-condition silently omits them). */
+  /** IDs the server does not know: its /fetch said so (a list answer alone is not a verdict). */
   missing: string[];
-  /** Per-ID failures other than "not found" (only in the per-ID fallback). */
+  /** Per-ID failures other than "not found". */
   errors: Map<string, MjError>;
 }
 
 const BATCH_SIZE = 100;
 const PER_ID_CONCURRENCY = 4;
 
-/** Failure kinds that, when every per-ID fetch fails alike, are the server's answer to the whole batch. */
-const WHOLE_BATCH_KINDS: readonly string[] = ['Unauthorized', 'Network', 'Timeout', 'RateLimited'];
+/**
+ * Answers about the server, not about a task: the key is refused, it asks us to wait, or it
+ * cannot be reached at all. Asking for each task after one of these would only repeat it.
+ */
+function speaksForTheServer(e: MjError): boolean {
+  return e.kind === 'Unauthorized' || e.kind === 'RateLimited' || (e instanceof NetworkError && e.stage === 'reach');
+}
 
 export class TaskReads {
   constructor(
@@ -46,28 +52,48 @@ export class TaskReads {
     this.conn.throwIfLogicException(body.value, c);
     const task = normalizeTask(unwrapTask(body.value));
     if (task === null) throw notATask(body, c, this.conn.apiKey);
-    return resolveMediaUrls(task, this.conn.origin);
+    // Kept under the asked ID, another task's state would overwrite this one's.
+    if (task.id !== id) throw new BadResponseError(c, 'wrong-task');
+    return this.received(task);
   }
 
   /**
    * Many tasks in as few requests as possible: list-by-condition in chunks of 100, or per-ID
-   * fetches (4 at a time) on servers without it. Throws when the whole batch failed.
+   * fetches (4 at a time) on servers without it and for a single ID. The batch endpoint is an
+   * optimisation, never a verdict: an error answer from it falls back to /fetch for those IDs,
+   * and an ID absent from its answer is asked for with /fetch before it counts as missing
+   * (relays page, cap or filter their lists). Throws when the whole batch failed alike.
    */
   async fetchTasks(ids: string[], signal?: AbortSignal): Promise<BatchResult> {
     const wanted = [...new Set(ids.map((id) => id.trim()).filter((id) => id !== ''))];
-    if (wanted.length === 0) return { tasks: new Map(), missing: [], errors: new Map() };
-    if (!this.quirks.lacksListByCondition(this.conn.root)) {
-      const tasks = new Map<string, Task>();
-      let supported = true;
-      for (let i = 0; i < wanted.length && supported; i += BATCH_SIZE) {
-        const found = await this.listByCondition(wanted.slice(i, i + BATCH_SIZE), signal);
-        if (found === 'unsupported') supported = false;
-        else for (const task of found) tasks.set(task.id, task);
+    const result: BatchResult = { tasks: new Map(), missing: [], errors: new Map() };
+    for (let i = 0; i < wanted.length; i += BATCH_SIZE) {
+      if (wanted.length === 1 || this.quirks.lacksListByCondition(this.conn.root)) {
+        await this.fetchEach(wanted.slice(i), result, signal);
+        break;
       }
-      if (supported) return { tasks, missing: wanted.filter((id) => !tasks.has(id)), errors: new Map() };
-      this.quirks.noteLacksListByCondition(this.conn.root);
+      const chunk = wanted.slice(i, i + BATCH_SIZE);
+      let listed: Task[] | 'unsupported';
+      try {
+        listed = await this.listByCondition(chunk, signal);
+      } catch (e) {
+        if (!(e instanceof MjError) || speaksForTheServer(e)) throw e;
+        await this.fetchEach(chunk, result, signal);
+        continue;
+      }
+      if (listed === 'unsupported') {
+        this.quirks.noteLacksListByCondition(this.conn.root);
+        await this.fetchEach(wanted.slice(i), result, signal);
+        break;
+      }
+      for (const task of listed) result.tasks.set(task.id, task);
+      await this.fetchEach(
+        chunk.filter((id) => !result.tasks.has(id)),
+        result,
+        signal,
+      );
     }
-    return this.fetchEach(wanted, signal);
+    return wholeBatchVerdict(result, wanted.length);
   }
 
   /** Whether the server answers list-by-condition with a task list (Test Connection's second look). */
@@ -113,39 +139,62 @@ export class TaskReads {
     for (const item of list) {
       const task = normalizeTask(unwrapTask(item));
       // Some servers ignore the filter and list everything; keep only what was asked for.
-      if (task && asked.has(task.id)) tasks.push(resolveMediaUrls(task, this.conn.origin));
+      if (task && asked.has(task.id)) tasks.push(this.received(task));
     }
     return tasks;
   }
 
-  private async fetchEach(ids: string[], signal?: AbortSignal): Promise<BatchResult> {
-    const result: BatchResult = { tasks: new Map(), missing: [], errors: new Map() };
-    await forEachLimited(ids, PER_ID_CONCURRENCY, async (id) => {
+  /** A task as the server sent it, with its media links resolved and the key masked should a server echo it. */
+  private received(task: Task): Task {
+    return maskTaskText(resolveMediaUrls(task, this.conn.origin), (text) => this.conn.mask(text));
+  }
+
+  /**
+   * /fetch for each ID (4 at a time) into `result`. After an answer that speaks for the server
+   * (key refused, rate-limited, unreachable) the IDs not yet asked for get the same error unasked.
+   */
+  private async fetchEach(ids: string[], result: BatchResult, signal?: AbortSignal): Promise<void> {
+    if (ids.length === 0) return;
+    let stop: MjError | null = null;
+    const missing = new Set<string>();
+    await forEachLimited(ids, PER_ID_CONCURRENCY, () => stop === null, async (id) => {
       try {
         result.tasks.set(id, await this.fetchTask(id, signal));
       } catch (e) {
-        if (e instanceof TaskNotFoundError) result.missing.push(id);
-        else if (e instanceof MjError) result.errors.set(id, e);
-        else throw e;
+        if (e instanceof TaskNotFoundError) missing.add(id);
+        else if (e instanceof MjError) {
+          result.errors.set(id, e);
+          if (speaksForTheServer(e)) stop ??= e;
+        } else throw e;
       }
     });
-    // Keep the caller's order, not completion order.
-    result.missing.sort((a, b) => ids.indexOf(a) - ids.indexOf(b));
-    const errors = [...result.errors.values()];
-    const first = errors[0];
-    if (first && errors.length === ids.length && WHOLE_BATCH_KINDS.includes(first.kind) && errors.every((e) => e.kind === first.kind)) {
-      throw first;
+    for (const id of ids) {
+      // In the caller's order, not completion order.
+      if (missing.has(id)) result.missing.push(id);
+      else if (stop !== null && !result.tasks.has(id) && !result.errors.has(id)) result.errors.set(id, stop);
     }
-    return result;
   }
 }
 
-/** Runs `work` over `items` with at most `limit` in flight; stops starting new work after a throw. */
-async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+/** Failure kinds that, when every ID failed alike, are the server's answer to the whole batch. */
+const WHOLE_BATCH_KINDS: readonly string[] = ['Unauthorized', 'Network', 'Timeout', 'RateLimited'];
+
+/** The result, or its one error thrown when every ID failed with the same whole-batch kind. */
+function wholeBatchVerdict(result: BatchResult, asked: number): BatchResult {
+  const errors = [...result.errors.values()];
+  const first = errors[0];
+  if (first && errors.length === asked && WHOLE_BATCH_KINDS.includes(first.kind) && errors.every((e) => e.kind === first.kind)) {
+    throw first;
+  }
+  return result;
+}
+
+/** Runs `work` over `items` with at most `limit` in flight, while `go()` holds; stops starting new work after a throw. */
+async function forEachLimited<T>(items: T[], limit: number, go: () => boolean, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   let failed = false;
   const worker = async (): Promise<void> => {
-    while (!failed && next < items.length) {
+    while (!failed && go() && next < items.length) {
       const item = items[next++];
       try {
         await work(item);

@@ -6,7 +6,8 @@ import type { Fault } from './types';
 
 // Injected failures. A fault applies to requests whose route key or path starts with its
 // `path` (all requests without one), `times` times or forever. Latency faults add up and delay
-// the request; of the others the first that matches decides the answer.
+// the request; of the others the first that matches decides the answer (or, for 'truncated'
+// and 'paged', cuts the genuine one).
 
 interface ActiveFault {
   fault: Fault;
@@ -76,7 +77,17 @@ export function faultReply(ctx: SimContext, fault: Fault, route: Route, real: ()
       return { kind: 'oversized', bytes: fault.bytes ?? DEFAULT_OVERSIZED_BYTES, contentType: jsonType(ctx.dialect) };
     case 'truncated':
       return truncated(ctx, real());
+    case 'paged':
+      return paged(real(), fault.size ?? 1);
   }
+}
+
+/** The genuine list answer with only its first `size` items; any other answer as it is. */
+function paged(reply: Reply, size: number): Reply {
+  if (!isJsonReply(reply)) return reply;
+  const value: unknown = JSON.parse(reply.body.toString('utf8'));
+  if (!Array.isArray(value)) return reply;
+  return { ...reply, body: Buffer.from(JSON.stringify(value.slice(0, Math.max(0, size)))) };
 }
 
 /**

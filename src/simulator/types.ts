@@ -77,6 +77,8 @@ export type Fault = FaultScope &
     | { kind: 'truncated' }
     | { kind: 'oversized'; bytes?: number }
     | { kind: 'reset' }
+    /** List answers hold at most `size` tasks (default 1), as a relay that pages them would send. */
+    | { kind: 'paged'; size?: number }
     /** An empty body: 200 by default (novicezk's "no such task"), or another status (a bare 404). */
     | { kind: 'empty'; status?: number }
   );

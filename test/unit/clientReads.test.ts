@@ -112,11 +112,37 @@ describe('client reads over loopback', () => {
       assert.strictEqual(r.errors.size, 0);
       assert.match(String(s.requests[0].headers['content-type']), /application\/json/);
       assert.strictEqual(s.requests[0].method, 'POST');
-      assert.ok(s.requests.every((q) => q.url === '/mj/task/list-by-condition'));
+      // A list answer alone never calls a task missing: each absent ID was asked for with /fetch.
+      const fetched = s.requests.filter((q) => q.url !== '/mj/task/list-by-condition').map((q) => q.url);
+      assert.deepStrictEqual(fetched.sort(), r.missing.map((id) => `/mj/task/${id}/fetch`).sort());
+    });
+
+    it('asks /fetch for an ID a list answer left out before calling it missing (a relay that pages)', async () => {
+      const known = new Set(['1111', '2222', '3333']);
+      const perId = batchServer(known);
+      // Lists only the first task asked for, as a relay with a page size of one would.
+      const s = await serve((req, res) => {
+        if (!req.url.endsWith('/list-by-condition')) return perId(req, res);
+        const ids = (JSON.parse(req.body) as { ids: string[] }).ids;
+        send(res, 200, JSON.stringify([taskJson(ids[0])]));
+      });
+      const r = await client(s).fetchTasks(['1111', '2222', '3333', '4444']);
+      assert.deepStrictEqual([...r.tasks.keys()].sort(), ['1111', '2222', '3333']);
+      assert.deepStrictEqual(r.missing, ['4444']);
+      assert.deepStrictEqual(s.requests.map((q) => q.url).slice(1).sort(), ['2222', '3333', '4444'].map((id) => `/mj/task/${id}/fetch`));
+    });
+
+    it('asks /fetch, not list-by-condition, for a single ID', async () => {
+      const s = await serve(batchServer(new Set(['1111'])));
+      const r = await client(s).fetchTasks(['1111', ' 1111 ']);
+      assert.deepStrictEqual([...r.tasks.keys()], ['1111']);
+      assert.deepStrictEqual(s.requests.map((q) => q.url), ['/mj/task/1111/fetch']);
     });
 
     it('ignores tasks the server returns but nobody asked for', async () => {
-      const s = await serve((_req, res) => send(res, 200, JSON.stringify([taskJson('1111'), taskJson('9999'), { junk: true }, null])));
+      const s = await serve((req, res) =>
+        req.url.endsWith('/list-by-condition') ? send(res, 200, JSON.stringify([taskJson('1111'), taskJson('9999'), { junk: true }, null])) : send(res, 204, '', null),
+      );
       const r = await client(s).fetchTasks(['1111', '2222']);
       assert.deepStrictEqual([...r.tasks.keys()], ['1111']);
       assert.deepStrictEqual(r.missing, ['2222']);
@@ -147,20 +173,21 @@ describe('client reads over loopback', () => {
       const s = await serve((req, res) => (req.url.endsWith('/list-by-condition') ? send(res, 404, '') : perId(req, res)));
       const quirks = new ServerQuirks();
       const c = client(s, { quirks });
-      await c.fetchTasks(['1111']);
-      await c.fetchTasks(['1111']);
-      await client(`${s.url}/mj`, { quirks }).fetchTasks(['1111']);
+      const two = ['1111', '2222'];
+      await c.fetchTasks(two);
+      await c.fetchTasks(two);
+      await client(`${s.url}/mj`, { quirks }).fetchTasks(two);
       const lists = s.requests.filter((q) => q.url.endsWith('/list-by-condition'));
       assert.strictEqual(lists.length, 1, 'one failed list-by-condition, then straight to per-ID');
-      assert.strictEqual(s.requests.length, 4);
+      assert.strictEqual(s.requests.length, 7);
 
       // Another server (another port) is judged on its own.
       const other = await serve(batchServer(known));
-      await client(other, { quirks }).fetchTasks(['1111']);
+      await client(other, { quirks }).fetchTasks(two);
       assert.strictEqual(other.requests[0].url, '/mj/task/list-by-condition');
 
       // A client with quirks of its own has learnt nothing yet.
-      await client(s, { quirks: new ServerQuirks() }).fetchTasks(['1111']);
+      await client(s, { quirks: new ServerQuirks() }).fetchTasks(two);
       assert.strictEqual(s.requests.filter((q) => q.url.endsWith('/list-by-condition')).length, 2);
     });
 
@@ -212,25 +239,50 @@ describe('client reads over loopback', () => {
       assert.deepStrictEqual([r.errors.get('1111')?.kind, r.errors.get('2222')?.kind], ['Unauthorized', 'ServerError']);
     });
 
-    const whole: [string, number, string, MjErrorKind][] = [
-      ['401', 401, '', 'Unauthorized'],
-      ['429', 429, '', 'RateLimited'],
-      ['500', 500, '', 'ServerError'],
-      ['400 refusal', 400, '{"code":4,"description":"无效的加速模式","type":"one_hub_error"}', 'BadResponse'],
-      ['invalid JSON', 200, '[{"id":', 'BadResponse'],
-      ['trueai logic exception', 200, '{"success":false,"code":-1,"message":"访客今日绘图次数已达上限"}', 'BadResponse'],
+    const verdicts: [string, number, MjErrorKind][] = [
+      ['401', 401, 'Unauthorized'],
+      ['429', 429, 'RateLimited'],
     ];
-    for (const [name, status, body, kind] of whole) {
-      it(`throws when the whole batch fails (${name}) without falling back`, async () => {
-        const s = await serve((_req, res) => send(res, status, body));
+    for (const [name, status, kind] of verdicts) {
+      it(`throws when list-by-condition answers ${name}: a verdict on the whole batch, no per-ID fetches`, async () => {
+        const s = await serve((_req, res) => send(res, status, ''));
         await rejectsWith(client(s).fetchTasks(['1111', '2222']), kind);
         assert.strictEqual(s.requests.length, 1);
       });
     }
 
-    it('throws Network when the server is down', async () => {
+    const notVerdicts: [string, number, string][] = [
+      ['500', 500, ''],
+      ['400 refusal', 400, '{"code":4,"description":"无效的加速模式","type":"one_hub_error"}'],
+      ['invalid JSON', 200, '[{"id":'],
+      ['trueai logic exception', 200, '{"success":false,"code":-1,"message":"访客今日绘图次数已达上限"}'],
+      ['403 HTML challenge', 403, '<html><title>Just a moment...</title></html>'],
+    ];
+    for (const [name, status, body] of notVerdicts) {
+      it(`falls back to /fetch for that call when list-by-condition fails (${name}), and tries the list again next time`, async () => {
+        const perId = batchServer(new Set(['1111', '2222']));
+        const s = await serve((req, res) => (req.url.endsWith('/list-by-condition') ? send(res, status, body, body.startsWith('<') ? 'text/html' : 'application/json') : perId(req, res)));
+        const c = client(s);
+        const r = await c.fetchTasks(['1111', '2222', '3333']);
+        assert.deepStrictEqual([...r.tasks.keys()].sort(), ['1111', '2222']);
+        assert.deepStrictEqual(r.missing, ['3333']);
+        assert.strictEqual(r.errors.size, 0);
+        await c.fetchTasks(['1111', '2222']);
+        assert.strictEqual(s.requests.filter((q) => q.url.endsWith('/list-by-condition')).length, 2, 'not learnt as missing');
+      });
+    }
+
+    it('after a list-by-condition error, stops asking per ID once the server rate-limits', async () => {
+      const s = await serve((req, res) => (req.url.endsWith('/list-by-condition') ? send(res, 500, '') : send(res, 429, '', null, { 'Retry-After': '7' })));
+      const ids = Array.from({ length: 40 }, (_, i) => String(1111 + i));
+      await rejectsWith(client(s).fetchTasks(ids), 'RateLimited');
+      assert.ok(s.requests.length <= 1 + 4, `${s.requests.length} requests`);
+    });
+
+    it('throws Network when the server is down, without asking per ID', async () => {
       const port = await closedPort();
       await rejectsWith(client(`http://127.0.0.1:${port}`).fetchTasks(['1111']), 'Network');
+      await rejectsWith(client(`http://127.0.0.1:${port}`).fetchTasks(['1111', '2222']), 'Network');
     });
 
     it('throws Timeout when the batch request times out', async () => {

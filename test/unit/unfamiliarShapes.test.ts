@@ -111,13 +111,15 @@ describe('unfamiliar shapes: MjClient over loopback', () => {
   it('batches through a list-by-condition that wraps its list, instead of falling back to one request per ID', async () => {
     const ids = [ID, '1730621826053456', '1730621826053457'];
     const c = await clientFor((req, res) => {
+      if (!req.url.endsWith('/list-by-condition')) return send(res, 204, '', null);
       const asked = (JSON.parse(req.body) as { ids: string[] }).ids;
       send(res, 200, JSON.stringify({ code: 1, result: asked.slice(0, 2).map((id) => ({ id, status: 'SUBMITTED' })) }));
     });
     const batch = await c.fetchTasks(ids);
     assert.deepStrictEqual([...batch.tasks.keys()], ids.slice(0, 2));
     assert.deepStrictEqual(batch.missing, [ids[2]]);
-    assert.strictEqual(server?.requests.length, 1);
+    // The one list request, and /fetch for the ID it left out.
+    assert.deepStrictEqual(server?.requests.map((q) => q.url), ['/mj/task/list-by-condition', `/mj/task/${ids[2]}/fetch`]);
   });
 
   it('a server that answers every path with a bare 404: not taken for "no such task" (the base URL is likely wrong)', async () => {
