@@ -4,6 +4,7 @@ import { MjClient } from '../core/client';
 import { startSimulator } from '../simulator';
 import { measureBundleBytes } from './bundleSize';
 import { measureDetectionLatency } from './detectionLatency';
+import { hugeTaskReport, measureHugeTask } from './hugeTask';
 import { measureIdleRequests } from './idleRequests';
 import { CycleFigures, measureRequestsPerCycle } from './requestsPerCycle';
 import { round } from './stats';
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
     const bundle = await measureBundleBytes(root);
     const idleRequests = await idle;
     const detection = await latency;
+    const huge = hugeTaskReport(await measureHugeTask(cycleSim, client(cycleSim.url)));
 
     const result = {
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', memGiB: round(os.totalmem() / 2 ** 30, 0), node: process.version, platform: `${os.platform()} ${os.arch()}` },
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
       naiveRequestsPerCycle: Object.fromEntries(cycles.map((c) => [c.tasks, c.naiveRequestsPerCycle])),
       idleRequests,
       idleWindowMs: IDLE_WINDOW_MS,
+      ...huge.figures,
       detectionLatencyMs: round(detection.medianMs, 0),
       detectionLatencySamplesMs: detection.samples.map((s) => round(s, 0)),
       treeBuild10kMs: round(storeTree.treeBuild10kMs, 2),
@@ -73,6 +76,7 @@ async function main(): Promise<void> {
       ...cycles.map((c): [string, string] => [`requests per poll cycle, ${c.tasks} active tasks`, `${c.requestsPerCycle} (per-task polling: ${c.naiveRequestsPerCycle})`]),
       [`requests while every task is terminal, over ${IDLE_WINDOW_MS / 1000} s`, String(idleRequests)],
       ['task finished on server → store knows (median)', `${result.detectionLatencyMs} ms (${detection.samples.length} tasks)`],
+      huge.row,
       ['tree children for 10 000 tasks (flat / by status / filtered)', `${result.treeBuild10kMs} / ${result.treeBuild10kGroupedMs} / ${result.treeFilter10kMs} ms`],
       ['persist 10 000 tasks (cold write) / load them', `${result.persist10kMs} / ${result.load10kMs} ms (${Math.round(result.persistedBytes10k / 1024)} KiB)`],
       ['extension bundle (minified) / webview script', `${result.bundleBytes} / ${result.webviewBundleBytes} bytes`],
