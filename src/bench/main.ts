@@ -4,6 +4,7 @@ import { MjClient } from '../core/client';
 import { startSimulator } from '../simulator';
 import { measureBundleBytes } from './bundleSize';
 import { measureDetectionLatency } from './detectionLatency';
+import { hugeTaskReport, measureHugeTask } from './hugeTask';
 import { measureIdleRequests } from './idleRequests';
 import { measureParseInput } from './parseInput';
 import { CycleFigures, measureRequestsPerCycle } from './requestsPerCycle';
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
     const bundle = await measureBundleBytes(root);
     const idleRequests = await idle;
     const detection = await latency;
+    const huge = hugeTaskReport(await measureHugeTask(cycleSim, client(cycleSim.url)));
 
     const result = {
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', memGiB: round(os.totalmem() / 2 ** 30, 0), node: process.version, platform: `${os.platform()} ${os.arch()}` },
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
       naiveRequestsPerCycle: Object.fromEntries(cycles.map((c) => [c.tasks, c.naiveRequestsPerCycle])),
       idleRequests,
       idleWindowMs: IDLE_WINDOW_MS,
+      ...huge.figures,
       detectionLatencyMs: round(detection.medianMs, 0),
       detectionLatencySamplesMs: detection.samples.map((s) => round(s, 0)),
       treeBuild10kMs: round(tree.treeBuild10kMs, 2),
@@ -84,6 +87,7 @@ async function main(): Promise<void> {
       ...cycles.map((c): [string, string] => [`requests per poll cycle, ${c.tasks} active tasks`, `${c.requestsPerCycle} (per-task polling: ${c.naiveRequestsPerCycle})`]),
       [`requests while every task is terminal, over ${IDLE_WINDOW_MS / 1000} s`, String(idleRequests)],
       ['task finished on server → store knows (median)', `${result.detectionLatencyMs} ms (${detection.samples.length} tasks)`],
+      huge.row,
       ['tree children for 10 000 tasks (flat / by status / filtered)', `${result.treeBuild10kMs} / ${result.treeBuild10kGroupedMs} / ${result.treeFilter10kMs} ms`],
       ['one changed task saved, 10 000 tracked (median) / the write that compacts', `${result.persistOneOf10kMs} / ${result.compact10kMs} ms`],
       ['cold load of 10 000 tracked tasks / moving them out of globalState once', `${result.load10kMs} / ${result.migrate10kMs} ms (snapshot ${Math.round(result.snapshotBytes10k / 1024)} KiB)`],

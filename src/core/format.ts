@@ -1,34 +1,33 @@
 import * as l10n from '@vscode/l10n';
+import { sliceWhole } from './fieldCaps';
+import { plainText } from './inertText';
 import { Task } from './types';
 
 /**
- * Server text made safe for a VS Code notification or progress message. Those render
- * `[label](target)` as a link, and a `command:` target runs a command on one click: a hostile
- * relay could put one in a prompt or a failure reason. A space between `]` and `(` keeps the text
- * readable and breaks the link syntax.
+ * Server text as one clean line (plainText: no escape sequences, bidi or control characters), cut
+ * at a word boundary where possible, with an ellipsis. Only a bounded head of a long text is read.
  */
-export function inertLinks(text: string): string {
-  return text.replace(/\]\s*\(/g, '] (');
-}
-
-/** A prompt on one line, cut at a word boundary where possible, with an ellipsis. */
 export function shortenText(text: string, max = 60): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  if (oneLine.length <= max) {
+  const head = sliceWhole(text, max * 8);
+  const oneLine = plainText(head).replace(/\s+/g, ' ').trim();
+  if (oneLine.length <= max && head.length === text.length) {
     return oneLine;
   }
-  const cut = oneLine.slice(0, max - 1);
+  const cut = sliceWhole(oneLine, max - 1);
   const space = cut.lastIndexOf(' ');
   return (space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd() + '…';
 }
 
-/** What a person would call the task: its prompt, else what the server described, else the action. */
+/** Enough of a prompt for a title after the reference-image URLs some relays put in front of it. */
+const TITLE_SOURCE_MAX = 4096;
+
+/** What a person would call the task (one clean line): its prompt, else what the server described, else the action. */
 export function taskTitle(task: Task | null, id: string, max = 60): string {
   const text = task?.prompt ?? task?.promptEn ?? task?.finalPrompt ?? task?.description;
   if (text) {
     // Relays put reference-image URLs in front of the prompt, and DESCRIBE results number their
     // prompts with keycap emoji (1️⃣); neither says anything in a one-line title.
-    const withoutUrls = text
+    const withoutUrls = sliceWhole(text, TITLE_SOURCE_MAX)
       .replace(/<?https?:\/\/\S+>?\s*/g, '')
       .replace(/[0-9#*]\uFE0F?\u20E3\s*/g, '')
       .trim();
@@ -36,7 +35,7 @@ export function taskTitle(task: Task | null, id: string, max = 60): string {
       return shortenText(withoutUrls, max);
     }
   }
-  return task?.action ? `${task.action} ${id}` : id;
+  return shortenText(task?.action ? `${task.action} ${id}` : id, max);
 }
 
 /** "just now", "5 min ago", "3 h ago", "2 d ago". */

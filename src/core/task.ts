@@ -2,6 +2,7 @@
 // kept), plus/trueai (more fields, objects in imageUrls), new-api/one-hub (every key always
 // present with "" / 0 / null zero values) and relays that invent their own status words.
 
+import { capPrompt, capSentence, capWord, FIELD_CAPS, wholeOrNull } from './fieldCaps';
 import { isRecord } from './record';
 import { idText, tryParseJson } from './json';
 import { Task, TaskButton, TaskStatus, TASK_STATUSES, TERMINAL_STATUSES } from './types';
@@ -15,35 +16,50 @@ type Json = Record<string, unknown>;
 export function normalizeTask(input: unknown): Task | null {
   if (!isRecord(input)) return null;
   const raw = fields(input);
-  const id = idText(raw('id')) ?? idText(raw('taskId'));
+  const id = idOf(raw('id')) ?? idOf(raw('taskId'));
   if (id === null) return null;
   const properties = fields(propertiesOf(raw('properties')));
-  const status = statusOf(raw('status'));
   const rawStatus = raw('status');
+  // No status word is this long: it is UNKNOWN without reading it through.
+  const statusWord = typeof rawStatus === 'string' && rawStatus.length > FIELD_CAPS.word ? null : rawStatus;
+  const status = statusOf(statusWord);
   return {
     id,
-    action: text(raw('action')) ?? '',
+    action: capped(raw('action'), capWord) ?? '',
     status,
-    rawStatus: typeof rawStatus === 'string' ? rawStatus : rawStatus == null ? '' : String(rawStatus),
-    progress: progressOf(raw('progress')),
-    prompt: text(raw('prompt')),
-    promptEn: text(raw('promptEn')),
-    finalPrompt: text(properties('finalPrompt')) ?? text(raw('finalPrompt')),
-    finalZhPrompt: text(properties('finalZhPrompt')) ?? text(raw('finalZhPrompt')),
-    description: text(raw('description')),
-    imageUrl: text(raw('imageUrl')),
+    rawStatus: capWord(typeof rawStatus === 'string' ? rawStatus : rawStatus == null ? '' : String(rawStatus)),
+    progress: progressOf(numberText(raw('progress'))),
+    prompt: capped(raw('prompt'), capPrompt),
+    promptEn: capped(raw('promptEn'), capPrompt),
+    finalPrompt: capped(properties('finalPrompt'), capPrompt) ?? capped(raw('finalPrompt'), capPrompt),
+    finalZhPrompt: capped(properties('finalZhPrompt'), capPrompt) ?? capped(raw('finalZhPrompt'), capPrompt),
+    description: capped(raw('description'), capSentence),
+    imageUrl: wholeOrNull(text(raw('imageUrl')), FIELD_CAPS.url),
     imageUrls: urlList(raw('imageUrls')),
-    videoUrls: withFirst(text(raw('videoUrl')), urlList(raw('videoUrls'))),
-    failReason: text(raw('failReason')),
+    videoUrls: withFirst(wholeOrNull(text(raw('videoUrl')), FIELD_CAPS.url), urlList(raw('videoUrls'))),
+    failReason: capped(raw('failReason'), capSentence),
     buttons: buttonsOf(raw('buttons')),
-    seed: idText(raw('seed')),
-    parentId: idText(raw('parentId')),
-    mode: text(raw('mode')),
-    submitTime: epochMs(raw('submitTime')),
-    startTime: epochMs(raw('startTime')),
-    finishTime: epochMs(raw('finishTime')),
+    seed: idOf(raw('seed')),
+    parentId: idOf(raw('parentId')),
+    mode: capped(raw('mode'), capWord),
+    submitTime: epochMs(numberText(raw('submitTime'))),
+    startTime: epochMs(numberText(raw('startTime'))),
+    finishTime: epochMs(numberText(raw('finishTime'))),
     terminal: TERMINAL_STATUSES.has(status),
   };
+}
+
+// Every field is capped on the way in (fieldCaps.ts says why and how much).
+function idOf(value: unknown): string | null {
+  return wholeOrNull(idText(value), FIELD_CAPS.id);
+}
+function capped(value: unknown, cap: (s: string) => string): string | null {
+  const s = text(value);
+  return s === null ? null : cap(s);
+}
+/** A number or time sent as a text longer than any number or date is read as nothing. */
+function numberText(value: unknown): unknown {
+  return typeof value === 'string' && value.length > FIELD_CAPS.numberText ? null : value;
 }
 
 /**
@@ -230,31 +246,44 @@ function text(value: unknown): string | null {
   return null;
 }
 
-/** `["u1", …]` or `[{url, thumbnail}, …]` (trueai) → the URLs, empties dropped. */
+/**
+ * `["u1", …]`, `[{url, thumbnail}, …]` (trueai) or one text of URLs → the URLs, empties,
+ * duplicates and over-long ones dropped, at most FIELD_CAPS.urls of them.
+ */
 function urlList(value: unknown): string[] {
-  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : [];
   const urls: string[] = [];
-  for (const item of items) {
-    const url = isRecord(item) ? text(fields(item)('url')) : text(item);
-    if (url !== null && !urls.includes(url)) urls.push(url);
+  const take = (url: string | null): boolean => {
+    if (url !== null && url.length <= FIELD_CAPS.url && !urls.includes(url)) urls.push(url);
+    return urls.length < FIELD_CAPS.urls;
+  };
+  if (typeof value === 'string') {
+    // Read one URL at a time instead of splitting the whole text: the list stops at the cap.
+    for (const m of value.matchAll(/[^\s,]+/g)) if (!take(m[0])) break;
+  } else if (Array.isArray(value)) {
+    for (const item of value) if (!take(isRecord(item) ? text(fields(item)('url')) : text(item))) break;
   }
   return urls;
 }
 
 function withFirst(first: string | null, rest: string[]): string[] {
-  return first === null || rest.includes(first) ? rest : [first, ...rest];
+  return first === null || rest.includes(first) ? rest : [first, ...rest].slice(0, FIELD_CAPS.urls);
 }
 
 function buttonsOf(value: unknown): TaskButton[] {
   if (!Array.isArray(value)) return [];
   const buttons: TaskButton[] = [];
   for (const item of value) {
+    if (buttons.length >= FIELD_CAPS.buttons) break;
     if (!isRecord(item)) continue;
     const get = fields(item);
-    const customId = text(get('customId'));
+    const customId = wholeOrNull(text(get('customId')), FIELD_CAPS.customId);
     if (customId === null) continue;
     const label = get('label');
-    buttons.push({ customId, label: typeof label === 'string' ? label : '', emoji: emojiOf(get('emoji')) });
+    buttons.push({
+      customId,
+      label: typeof label === 'string' ? capWord(label) : '',
+      emoji: wholeOrNull(emojiOf(get('emoji')), FIELD_CAPS.emoji) ?? '',
+    });
   }
   return buttons;
 }

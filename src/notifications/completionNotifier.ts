@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { inertLinks, taskTitle } from '../core/format';
+import { shortenText, taskTitle } from '../core/format';
+import { inertMessage } from '../core/inertText';
 import { NotificationLevel } from '../core/settingsDefaults';
 import { TrackedTask } from '../core/trackedTask';
 import { Deps } from '../deps';
@@ -9,6 +10,8 @@ import { NoticeAction, NoticeFailureReport, offerActions } from './noticeActions
 
 /** More than this many finishing in one poll round get one summary instead of a toast each. */
 const SUMMARY_THRESHOLD = 2;
+/** A failure reason in a toast: a sentence or two (the preview shows it whole). */
+const REASON_MAX = 300;
 
 function level(deps: Deps): NotificationLevel {
   const v = deps.settings.get('notifications');
@@ -19,7 +22,7 @@ function failureReport(deps: Deps): NoticeFailureReport {
   return {
     log: (m) => deps.log.error(m),
     tellUser: (label, reason) =>
-      void vscode.window.showErrorMessage(vscode.l10n.t('"{0}" did not work: {1}', label, inertLinks(reason))),
+      void vscode.window.showErrorMessage(vscode.l10n.t('"{0}" did not work: {1}', label, inertMessage(reason))),
   };
 }
 
@@ -30,7 +33,7 @@ function command(label: string, id: string, ...args: unknown[]): NoticeAction {
 function notifyOne(t: TrackedTask, report: NoticeFailureReport): Promise<void> {
   const task = t.task!;
   // Prompts and failure reasons come from the server: no links in them may reach the toast.
-  const title = inertLinks(taskTitle(task, t.id, 50));
+  const title = inertMessage(taskTitle(task, t.id, 50));
   const preview = command(vscode.l10n.t('Open Preview'), COMMANDS.openPreview, t.id);
   if (task.status === 'SUCCESS') {
     const image = task.imageUrl ?? task.imageUrls[0];
@@ -43,7 +46,7 @@ function notifyOne(t: TrackedTask, report: NoticeFailureReport): Promise<void> {
   const message =
     task.status === 'CANCEL'
       ? vscode.l10n.t('Midjourney task cancelled: {0}', title)
-      : vscode.l10n.t('Midjourney task failed: {0} — {1}', title, inertLinks(task.failReason ?? vscode.l10n.t('no reason given')));
+      : vscode.l10n.t('Midjourney task failed: {0} — {1}', title, inertMessage(shortenText(task.failReason ?? vscode.l10n.t('no reason given'), REASON_MAX)));
   const diagnostics = command(vscode.l10n.t('Copy Diagnostics'), COMMANDS.copyDiagnostics, t.id);
   return offerActions((labels) => vscode.window.showWarningMessage(message, ...labels), [preview, diagnostics], report);
 }

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
+import { plainText } from '../core/inertText';
 import { maskSecrets } from '../core/secretMask';
 
 /**
  * The "MJ Tasks" output channel. A LogOutputChannel, so the user picks the level with
  * "Developer: Set Log Level…" like any built-in channel. Secrets registered with `redact`
  * are masked in every line as a second line of defence: the client never hands keys to the log.
+ * Escape sequences, bidi and other control characters never reach the channel (lines are kept).
  */
 export class Log implements vscode.Disposable {
   private readonly channel: vscode.LogOutputChannel;
@@ -20,8 +22,9 @@ export class Log implements vscode.Disposable {
     }
   }
 
+  /** Masked first (a key may hold characters plainText changes), then made plain: server text is quoted in log lines. */
   private clean(message: string): string {
-    return maskSecrets(message, this.secrets);
+    return plainText(maskSecrets(message, this.secrets), { keepLines: true });
   }
 
   trace(message: string): void {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { taskTitle } from '../core/format';
+import { inertLabel } from '../core/inertText';
 import { TrackedTask } from '../core/trackedTask';
 import { Deps } from '../deps';
 import { QuickPickFlow } from '../platform/quickPickFlow';
@@ -63,9 +64,10 @@ export async function pickTasks(deps: Deps, opts: TaskPickOptions): Promise<Trac
   }
   const items: TaskPickItem[] = candidates.map((task) => ({
     task,
-    label: taskTitle(task.task, task.id),
+    // Quick picks render `$(icon)` in all three: a prompt must not fake a status icon.
+    label: inertLabel(taskTitle(task.task, task.id)),
     description: task.task ? statusLabel(task.task.status) : '',
-    detail: task.id,
+    detail: inertLabel(task.id),
   }));
   if (opts.canPickMany) {
     const picked = await vscode.window.showQuickPick(items, { placeHolder: opts.placeHolder, title: opts.title, canPickMany: true, matchOnDetail: true });

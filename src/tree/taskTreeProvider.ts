@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { formatAge, taskTitle } from '../core/format';
 import { TaskStore } from '../core/taskStore';
 import { TrackedTask } from '../core/trackedTask';
 import { StatusIconState, statusGroupLabel } from '../core/statusVocabulary';
@@ -8,7 +7,7 @@ import { COMMANDS, TREE_ITEM_FLAGS } from '../ids';
 import { ProviderRegistry } from '../providers/providerRegistry';
 import { taskContextValue } from './contextValue';
 import { statusThemeIcon } from './statusIcon';
-import { taskTooltip } from './taskTooltip';
+import { taskItemDescription, taskItemLabel, taskTooltipMarkdown } from './taskItemText';
 import { ViewState } from './viewState';
 
 export type TaskNode = { readonly kind: 'task'; readonly id: string };
@@ -33,31 +32,6 @@ function iconState(t: TrackedTask): StatusIconState {
     return 'STUCK';
   }
   return t.task ? t.task.status : 'PENDING_FIRST_FETCH';
-}
-
-/** "IMAGINE · 57% · 2 min ago", or what went wrong when polling failed. */
-function describe(t: TrackedTask, now: number): string {
-  const parts: string[] = [];
-  const task = t.task;
-  if (task?.action) {
-    parts.push(task.action);
-  }
-  if (task && !task.terminal && task.progress !== null) {
-    parts.push(`${task.progress}%`);
-  }
-  if (t.error && !task?.terminal) {
-    parts.push(
-      t.error.kind === 'TaskNotFound'
-        ? vscode.l10n.t('not found')
-        : t.error.kind === 'NotConfigured'
-          ? vscode.l10n.t('provider not configured')
-          : vscode.l10n.t('error'),
-    );
-  } else if (t.stuck) {
-    parts.push(vscode.l10n.t('stuck'));
-  }
-  parts.push(formatAge(now - (task?.finishTime ?? task?.submitTime ?? t.addedAt)));
-  return parts.join(' · ');
 }
 
 /**
@@ -186,13 +160,18 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (!t) {
       return new vscode.TreeItem(element.id);
     }
-    const item = new vscode.TreeItem(taskTitle(t.task, t.id), vscode.TreeItemCollapsibleState.None);
+    const label = taskItemLabel(t);
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = `task:${t.id}`;
-    item.description = describe(t, Date.now());
+    item.description = taskItemDescription(t, Date.now());
     item.iconPath = statusThemeIcon(iconState(t));
-    item.tooltip = taskTooltip(t, this.providers.list().length);
+    // Untrusted, no HTML, no theme icons: the Markdown holds server text (made inert in taskItemText.ts).
+    const tooltip = new vscode.MarkdownString(taskTooltipMarkdown(t, this.providers.list().length), false);
+    tooltip.isTrusted = false;
+    tooltip.supportHtml = false;
+    item.tooltip = tooltip;
     item.contextValue = taskContextValue(t);
-    item.accessibilityInformation = { label: `${taskTitle(t.task, t.id)}, ${item.description}` };
+    item.accessibilityInformation = { label: `${label}, ${item.description}` };
     item.command = { command: COMMANDS.openPreview, title: vscode.l10n.t('Open in Preview'), arguments: [element] };
     return item;
   }

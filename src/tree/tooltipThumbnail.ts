@@ -9,7 +9,9 @@ export function thumbnailMarkdown(url: string | null): string {
   if (!image) {
     return '';
   }
-  // Parentheses and spaces would end the Markdown link early; encodeURIComponent leaves ( and ) as they are.
-  const href = image.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  // The URL parser leaves these as they are, and each would change the Markdown: parentheses and
+  // spaces end the link, a backslash escapes what follows, angle brackets and square brackets
+  // are link syntax, and `|` starts VS Code's `|width=…|height=…` size suffix.
+  const href = image.replace(/[()\s\\<>[\]|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   return `\n\n![thumbnail](${href}|width=240)\n`;
 }

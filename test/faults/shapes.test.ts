@@ -2,6 +2,7 @@
 // a BadResponse, never a damaged entry. Hostile text reaches the terminal inert (no escape
 // sequence, no bidi control), while --json and the store keep it exact.
 
+import { capPrompt } from '../../src/core/fieldCaps';
 import * as assert from 'assert';
 import { faultSuite } from './suite';
 import { FaultCase, fetchedId, ID, reply, Site, taskBody, tools } from './harness';
@@ -123,7 +124,9 @@ const cases: FaultCase[] = [
     json: (entries) => assert.strictEqual((entries[0] as { buttons: { label: string }[] }).buttons[0].label, '$(zap) U1\u001b]8;;http://evil\u0007'),
   },
   {
-    ...hostile('a 1 MB prompt → shortened on screen, whole in --json and the store', { prompt: MB_PROMPT }),
+    ...hostile('a 1 MB prompt → shortened on screen, capped (and marked so) in --json and the store', { prompt: MB_PROMPT }),
+    json: (entries) => assert.strictEqual((entries[0] as Record<string, unknown>).prompt, capPrompt(MB_PROMPT)),
+    core: (tracked) => assert.strictEqual(tracked[0].task?.prompt, capPrompt(MB_PROMPT)),
     plain: (r) => {
       const line = r.stdout.split('\n').find((l) => l.includes('Prompt')) ?? '';
       assert.ok(line.length < 200, `${line.length} characters`);

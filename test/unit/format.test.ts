@@ -1,14 +1,8 @@
 import * as assert from 'assert';
-import { formatAge, formatDuration, inertLinks, shortenText, taskTitle } from '../../src/core/format';
+import { formatAge, formatDuration, shortenText, taskTitle } from '../../src/core/format';
 import { normalizeTask } from '../../src/core/task';
 
 describe('format', () => {
-  it('breaks the [label](target) link syntax of notifications in server text, keeping it readable', () => {
-    assert.strictEqual(inertLinks('see [docs](command:workbench.action.quit) now'), 'see [docs] (command:workbench.action.quit) now');
-    assert.strictEqual(inertLinks('[a]  (https://x) [b](y)'), '[a] (https://x) [b] (y)');
-    assert.strictEqual(inertLinks('--ar 16:9 [Invalid parameter] (x)'), '--ar 16:9 [Invalid parameter] (x)');
-  });
-
   it('shortens on a word boundary with an ellipsis, on one line', () => {
     assert.strictEqual(shortenText('a  red\nfox', 60), 'a red fox');
     const long = 'a photorealistic portrait of an old sailor with a pipe, golden hour, 85mm';
@@ -24,6 +18,15 @@ describe('format', () => {
     assert.strictEqual(taskTitle(t, '1'), 'a cat in a hat');
     const describe = normalizeTask({ id: '2', status: 'SUCCESS', action: 'DESCRIBE', prompt: '', promptEn: '1️⃣ White haired anime boy, 2️⃣ …' })!;
     assert.strictEqual(taskTitle(describe, '2').startsWith('White haired anime boy'), true);
+  });
+
+  it('titles a task as one clean, short line, reading only the start of a huge prompt', () => {
+    const hostile = normalizeTask({ id: '6', status: 'SUCCESS', prompt: '\u001b]0;pwned\u0007a \u202ecat\r\nin\ta hat\u0000' })!;
+    assert.strictEqual(taskTitle(hostile, '6'), 'a cat in a hat\ufffd');
+    const huge = normalizeTask({ id: '7', status: 'SUCCESS', prompt: `${'https://s.mj.run/x '.repeat(10)}${'a red fox '.repeat(200_000)}` })!;
+    assert.strictEqual(taskTitle(huge, '7'), 'a red fox a red fox a red fox a red fox a red fox a red…');
+    assert.strictEqual(shortenText('a'.repeat(1_000_000) + ' b', 10), 'a'.repeat(9) + '…');
+    assert.strictEqual(shortenText('ab😀cd', 4), 'ab…', 'no half emoji');
   });
 
   it('falls back to the action and ID, then the ID alone', () => {

@@ -73,6 +73,13 @@ describe('inert server text', () => {
     it('breaks up [label](target) so a notification shows no link', () => {
       assert.strictEqual(inertMessage('[Open](command:workbench.action.terminal.new)'), '[Open] (command:workbench.action.terminal.new)');
       assert.strictEqual(inertMessage('[Open]  \n(https://x)'), '[Open] (https://x)');
+      assert.strictEqual(inertMessage('see [docs](command:workbench.action.quit) now'), 'see [docs] (command:workbench.action.quit) now');
+      assert.strictEqual(inertMessage('[a]  (https://x) [b](y)'), '[a] (https://x) [b] (y)');
+    });
+
+    it('leaves text that only looks like a link alone, and cleans controls', () => {
+      assert.strictEqual(inertMessage('--ar 16:9 [Invalid parameter] (x)'), '--ar 16:9 [Invalid parameter] (x)');
+      assert.strictEqual(inertMessage('failed\u001b[2J \u202eok'), 'failed ok');
     });
   });
 });

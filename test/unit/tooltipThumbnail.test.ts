@@ -9,6 +9,13 @@ describe("tree: the tooltip's thumbnail", () => {
     assert.strictEqual(thumbnailMarkdown('https://cdn.example.com/a(1).png'), '\n\n![thumbnail](https://cdn.example.com/a%281%29.png|width=240)\n');
   });
 
+  it('encodes what would change the Markdown around the URL: a size suffix, escapes, brackets', () => {
+    assert.strictEqual(
+      thumbnailMarkdown('https://cdn.example.com/x.png?a=|height=9000&b=\\)[c]'),
+      '\n\n![thumbnail](https://cdn.example.com/x.png?a=%7Cheight=9000&b=%5C%29%5Bc%5D|width=240)\n',
+    );
+  });
+
   it('refuses what the preview refuses (the one URL check): credentials in the URL above all', () => {
     // The full list of refused URLs is safeHttpUrl's own test; these are the ones a hover must never carry.
     for (const url of ['http://user:secret@host/x.png', 'https://cdn.example.com@evil.example/x.png', 'javascript:alert(1)', null]) {

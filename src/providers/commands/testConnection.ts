@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { inertLinks } from '../../core/format';
 import { testConnection } from '../../core/connectionTest';
+import { inertMessage } from '../../core/inertText';
 import { SETTINGS_SECTION } from '../../core/settingsDefaults';
 import { Deps } from '../../deps';
 import { providerArgOrPick } from '../pickProvider';
@@ -28,13 +28,13 @@ export function registerTestConnection(context: vscode.ExtensionContext, deps: D
       );
       deps.log.info(`Test connection ${provider.name}: ${result.ok ? 'OK' : 'failed'} in ${result.ms} ms — ${result.summary}`);
       if (result.ok) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('{0}: OK — {1}', provider.name, inertLinks(result.summary)));
+        void vscode.window.showInformationMessage(vscode.l10n.t('{0}: OK — {1}', provider.name, inertMessage(result.summary)));
         return;
       }
       const setKey = vscode.l10n.t('Set API Key');
       const settings = vscode.l10n.t('Open Settings');
       const choice = await vscode.window.showErrorMessage(
-        vscode.l10n.t('{0}: connection failed — {1}', provider.name, inertLinks(result.summary)),
+        vscode.l10n.t('{0}: connection failed — {1}', provider.name, inertMessage(result.summary)),
         setKey,
         settings,
       );

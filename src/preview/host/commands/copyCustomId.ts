@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { buttonsByGroup } from '../../../core/customId';
 import { taskTitle } from '../../../core/format';
+import { inertLabel } from '../../../core/inertText';
 import { Deps } from '../../../deps';
 import { copyWithFeedback } from '../../../platform/clipboard';
 import { QuickPickFlow } from '../../../platform/quickPickFlow';
@@ -47,9 +48,10 @@ async function copyCustomId(deps: Deps, arg: unknown, flow: QuickPickFlow): Prom
   const items: ButtonPick[] = buttonsByGroup(buttons).flatMap((g) => [
     { label: groupTitle(g.group), kind: vscode.QuickPickItemKind.Separator },
     ...g.buttons.map((b) => ({
-      label: b.info.meaning,
-      description: [b.button.emoji, b.button.label].filter(Boolean).join(' '),
-      detail: b.button.customId,
+      // The meaning may quote the server's label; quick picks render `$(icon)` in all three.
+      label: inertLabel(b.info.meaning),
+      description: inertLabel([b.button.emoji, b.button.label].filter(Boolean).join(' ')),
+      detail: inertLabel(b.button.customId),
       customId: b.button.customId,
     })),
   ]);
