@@ -108,7 +108,10 @@ export class PollLease implements Disposable {
     }
   }
 
-  /** Stops the timer; a holder (or claimer) gives the lease to a focused asker or frees it, so another window takes over at its next tick. */
+  /**
+   * Stops the timer. A lease in this window's name (held, claimed, or handed to it and not taken
+   * up yet) goes to a focused asker or is freed, so another window takes over at its next tick.
+   */
   dispose(): void {
     if (this.state === 'disposed') {
       return;
@@ -116,7 +119,7 @@ export class PollLease implements Disposable {
     const was = this.state;
     this.state = 'disposed';
     this.clearTimer();
-    if (was === 'holder' || was === 'claiming') {
+    if (was !== 'idle' && this.files) {
       const lease = this.readLease();
       if (lease?.owner === this.owner) {
         const record = releaseRecord(this.view(), Math.max(this.term, lease.term), this.readRequest(), this.timings);

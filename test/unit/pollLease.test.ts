@@ -14,6 +14,16 @@ function untilHolder(rig: LeaseRig, w: TestWindow, limitMs = 60_000): number {
   return rig.clock.now - from;
 }
 
+/** Advances until one of `ws` holds the lease; returns the time that took. */
+function untilEither(rig: LeaseRig, ws: TestWindow[], limitMs = 60_000): number {
+  const from = rig.clock.now;
+  while (!ws.some((w) => w.lease.isHolder)) {
+    assert.ok(rig.clock.now - from < limitMs, 'nobody took the lease');
+    rig.clock.tick(50);
+  }
+  return rig.clock.now - from;
+}
+
 describe('PollLease: one polling window among several on one folder', () => {
   let rig: LeaseRig;
   beforeEach(() => (rig = leaseRig()));
@@ -87,6 +97,21 @@ describe('PollLease: one polling window among several on one folder', () => {
     a.lease.dispose();
     assert.equal(leaseFile(rig)?.owner, 'B');
     assert.ok(untilHolder(rig, b) <= TIMINGS.renewMs);
+  });
+
+  it('a window that closes before taking up the lease handed to it frees it', () => {
+    const a = rig.window('A');
+    rig.run(TIMINGS.settleMs);
+    const b = rig.window('B');
+    const c = rig.window('C');
+    rig.run(3_000);
+    b.setFocused(true);
+    while (leaseFile(rig)?.owner !== 'B') rig.clock.tick(50); // A granted it; B reads it at its next tick
+    assert.equal(b.lease.isHolder, false);
+    b.lease.dispose();
+    assert.equal(leaseFile(rig)?.owner, null);
+    const took = untilEither(rig, [a, c]);
+    assert.ok(took <= TIMINGS.renewMs + TIMINGS.settleMs + 50, `${took} ms`);
   });
 
   it('a focused window asks for the lease and an unfocused holder hands it over at its next renewal', () => {
