@@ -1,23 +1,9 @@
 import { randomBytes } from 'crypto';
 import { Disposable, Emitter, Event } from './events';
 import {
-  claimHeld,
-  encodeLease,
-  encodeRequest,
-  followerStep,
-  holderStep,
-  LEASE_FILE,
-  LEASE_REQUEST_FILE,
-  LeaseReading,
-  LeaseRecord,
-  LeaseRequest,
-  LeaseTimings,
-  parseLease,
-  parseRequest,
-  releaseRecord,
-  sanitizeTimings,
-  WindowView,
-  wroteTooLate,
+  claimHeld, encodeLease, encodeRequest, followerStep, holderStep, LEASE_FILE,
+  LEASE_REQUEST_FILE, LeaseReading, LeaseRecord, LeaseRequest, LeaseTimings, parseLease,
+  parseRequest, releaseRecord, sanitizeTimings, WindowView, wroteTooLate,
 } from './leaseRules';
 import { SchedulerClock, systemClock } from './scheduler';
 import { SmallFiles } from './smallFiles';
@@ -58,8 +44,9 @@ export class PollLease implements Disposable {
   private unreadableSince: number | null = null;
   private focused: boolean;
   private timer: unknown = undefined;
-  /** The files could not be written last time: say so once, not at every tick. */
-  private failing = false;
+  /** The files could not be read / written last time: say so once, not at every tick. */
+  private readFailing = false;
+  private writeFailing = false;
 
   constructor(options: PollLeaseOptions) {
     this.files = options.files;
@@ -269,7 +256,7 @@ export class PollLease implements Disposable {
     if (text === undefined || lease) {
       this.unreadableSince = null;
     } else if (this.unreadableSince === null) {
-      this.log(`${LEASE_FILE} is not a lease; it counts as held until the grace period has passed.`);
+      this.log(`${LEASE_FILE} is damaged: a live holder writes over it, or it is claimed once the grace period has passed.`);
       this.unreadableSince = now;
     }
     return { lease, unreadableSince: this.unreadableSince, highestTerm: this.highestTerm };
@@ -282,9 +269,14 @@ export class PollLease implements Disposable {
   /** An unreadable file counts as none: a lease nobody can read is free. */
   private read(name: string): string | undefined {
     try {
-      return this.files?.read(name);
+      const text = this.files?.read(name);
+      this.readFailing = false;
+      return text;
     } catch (err) {
-      this.log(`cannot read ${name}: ${String(err)}`);
+      if (!this.readFailing) {
+        this.log(`cannot read ${name}: ${String(err)}`);
+      }
+      this.readFailing = true;
       return undefined;
     }
   }
@@ -293,12 +285,12 @@ export class PollLease implements Disposable {
   private write(name: string, text: string, composedAt: number): 'ok' | 'failed' | 'late' {
     try {
       this.files?.write(name, text);
-      this.failing = false;
+      this.writeFailing = false;
     } catch (err) {
-      if (!this.failing) {
+      if (!this.writeFailing) {
         this.log(`cannot write ${name}: ${String(err)}`);
       }
-      this.failing = true;
+      this.writeFailing = true;
       return 'failed';
     }
     return wroteTooLate(composedAt, this.clock.now(), this.timings) ? 'late' : 'ok';

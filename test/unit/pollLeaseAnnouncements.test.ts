@@ -118,32 +118,35 @@ describe('announcing completions once across windows', () => {
       await clock.tickAsync(10); // the stores' writes land
     }
 
-    async function trackRunning(a: Window, b: Window): Promise<void> {
+    /** A polling (A) and a following (B), both with the task 't' running. */
+    async function twoWindowsTracking(): Promise<[Window, Window]> {
+      const a = openWindow(true);
+      const b = openWindow(false);
       a.store.add(['t'], 'p');
       a.store.applyResult('t', makeTask('t', 'IN_PROGRESS'));
       await settle();
       b.store.reload();
       assert.equal(b.store.get('t')?.task?.status, 'IN_PROGRESS');
+      return [a, b];
+    }
+    function handOver(from: Window, to: Window): void {
+      from.holder = false;
+      takeLease(to);
     }
 
     it('the polling window announces a finish once; the other, following, announces nothing, not even after taking over', async () => {
-      const a = openWindow(true);
-      const b = openWindow(false);
-      await trackRunning(a, b);
+      const [a, b] = await twoWindowsTracking();
       a.store.applyResult('t', makeTask('t', 'SUCCESS'));
       await settle();
       b.store.reload();
       assert.equal(b.store.get('t')?.task?.status, 'SUCCESS');
-      a.holder = false;
-      takeLease(b);
+      handOver(a, b);
       assert.deepEqual(a.told, [['t']]);
       assert.deepEqual(b.told, []);
     });
 
     it('a finish another window fetched (a Refresh there) is announced by the polling window when it sees it', async () => {
-      const a = openWindow(true);
-      const b = openWindow(false);
-      await trackRunning(a, b);
+      const [a, b] = await twoWindowsTracking();
       b.store.applyResult('t', makeTask('t', 'SUCCESS')); // B's explicit refresh
       await settle();
       assert.deepEqual(b.told, [], 'B does not poll for everyone: it does not announce');
@@ -157,13 +160,10 @@ describe('announcing completions once across windows', () => {
     });
 
     it('a hand-over between the finish and its announcement: the window taking over announces it, once', async () => {
-      const a = openWindow(true);
-      const b = openWindow(false);
-      await trackRunning(a, b);
+      const [a, b] = await twoWindowsTracking();
       // The poll that saw it finish was B's own refresh, and A closed before it saw B's write.
       b.store.applyResult('t', makeTask('t', 'FAILURE'));
-      a.holder = false;
-      takeLease(b);
+      handOver(a, b);
       assert.deepEqual(b.told, [['t']]);
       // A, reopened or waking, merges and polls: nothing more.
       await settle();
@@ -173,14 +173,11 @@ describe('announcing completions once across windows', () => {
     });
 
     it('a window taking over before its copy of the list caught up does not announce again what the last one announced', async () => {
-      const a = openWindow(true);
-      const b = openWindow(false);
-      await trackRunning(a, b);
+      const [a, b] = await twoWindowsTracking();
       a.store.applyResult('t', makeTask('t', 'SUCCESS'));
       assert.deepEqual(a.told, [['t']]);
       // A hands over before its store's write reaches B; B polls the task itself and sees it finish.
-      a.holder = false;
-      takeLease(b);
+      handOver(a, b);
       b.store.applyResult('t', makeTask('t', 'SUCCESS'));
       assert.deepEqual(b.told, []);
     });
