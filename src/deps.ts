@@ -1,3 +1,4 @@
+import { PollLease } from './core/pollLease';
 import { PollScheduler } from './core/scheduler';
 import { TaskStore } from './core/taskStore';
 import { Log } from './platform/log';
@@ -12,6 +13,8 @@ export interface Deps {
   readonly providers: ProviderRegistry;
   readonly clients: ClientPool;
   readonly scheduler: PollScheduler;
+  /** Whether this window polls (and announces) for every window. */
+  readonly pollLease: PollLease;
   readonly settings: Settings;
   readonly viewState: ViewState;
   readonly log: Log;

@@ -50,8 +50,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   flushTrackedTasks = () => store.flush();
   context.subscriptions.push(log, settings, providers, clients, viewState, store);
   await applyDevSetup(context, providers, store, log);
-  const scheduler = registerPolling(context, store, clients, providers, settings, log);
-  const deps: Deps = { store, providers, clients, scheduler, settings, viewState, log };
+  const { scheduler, lease: pollLease } = registerPolling(context, store, clients, providers, settings, log);
+  const deps: Deps = { store, providers, clients, scheduler, pollLease, settings, viewState, log };
 
   registerTaskTree(context, deps);
   registerTaskStatusBar(context, deps);

@@ -55,7 +55,8 @@ interface ForcedRequest {
   ids: Set<string>;
 }
 
-const systemClock: SchedulerClock = {
+/** The real clock; the poll lease runs on it too. */
+export const systemClock: SchedulerClock = {
   now: () => Date.now(),
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
@@ -75,6 +76,8 @@ export class PollScheduler implements Disposable {
 
   private started = false;
   private disposed = false;
+  /** No automatic cycles (another window polls for this one); pollNow still polls. */
+  private paused = false;
   private focused: boolean;
   private timer: unknown = undefined;
   private nextAt: number | null = null;
@@ -153,6 +156,24 @@ export class PollScheduler implements Disposable {
     return promise;
   }
 
+  /** Background polling stops until resume(); pollNow (a user's explicit refresh) still polls. */
+  pause(): void {
+    if (this.paused || this.disposed) {
+      return;
+    }
+    this.paused = true;
+    this.clearTimer();
+  }
+
+  /** Background polling goes on from what the store holds: overdue tasks are polled at once. */
+  resume(): void {
+    if (!this.paused) {
+      return;
+    }
+    this.paused = false;
+    this.reschedule();
+  }
+
   onFocusChanged(focused: boolean): void {
     if (focused === this.focused) {
       return;
@@ -191,7 +212,7 @@ export class PollScheduler implements Disposable {
 
   private reschedule(): void {
     this.clearTimer();
-    if (!this.started || this.disposed || this.running) {
+    if (!this.started || this.disposed || this.running || this.paused) {
       return;
     }
     const settings = sanitizeSettings(this.deps.settings(), this.minIntervalMs);
@@ -238,7 +259,8 @@ export class PollScheduler implements Disposable {
   }
 
   private async cycle(forced: ForcedRequest | null): Promise<void> {
-    if (this.disposed) {
+    // A timer cycle queued just before pause() must not poll after it.
+    if (this.disposed || (this.paused && !forced)) {
       return;
     }
     this.clearTimer();

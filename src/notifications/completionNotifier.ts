@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { AnnounceLedger } from '../core/announceLedger';
 import { shortenText, taskTitle } from '../core/format';
 import { inertMessage } from '../core/inertText';
 import { NotificationLevel } from '../core/settingsDefaults';
@@ -6,6 +7,8 @@ import { TrackedTask } from '../core/trackedTask';
 import { Deps } from '../deps';
 import { COMMANDS, VIEW_COMMANDS } from '../ids';
 import { copyWithFeedback } from '../platform/clipboard';
+import { sharedFolder } from '../polling/sharedFolder';
+import { Announcer } from './announcer';
 import { NoticeAction, NoticeFailureReport, offerActions } from './noticeActions';
 
 /** More than this many finishing in one poll round get one summary instead of a toast each. */
@@ -58,22 +61,32 @@ function notifySummary(tasks: TrackedTask[], report: NoticeFailureReport): Promi
   return offerActions((labels) => vscode.window.showInformationMessage(message, ...labels), [show], report);
 }
 
-/** One quiet notification per task that finished while tracked (or a summary); switchable off. */
+/**
+ * One quiet notification per task that finished while tracked (or a summary); switchable off.
+ * Announced by the window that polls for all windows only, once across them (announcer.ts).
+ */
 export function registerCompletionNotifier(context: vscode.ExtensionContext, deps: Deps): void {
   const report = failureReport(deps);
-  context.subscriptions.push(
-    deps.store.onDidFinish((finished) => {
+  const files = sharedFolder(context);
+  const announcer = new Announcer({
+    store: deps.store,
+    isHolder: () => deps.pollLease.isHolder,
+    ledger: files ? new AnnounceLedger(files, { log: (m) => deps.log.warn(m) }) : undefined,
+    wanted: (finished) => {
       const mode = level(deps);
-      const wanted = finished.filter((t) => t.task && (mode === 'all' || (mode === 'failures' && t.task.status !== 'SUCCESS')));
-      if (mode === 'off' || !wanted.length) {
-        return;
-      }
-      // offerActions never rejects: each notice settles on its own.
-      if (wanted.length > SUMMARY_THRESHOLD) {
-        void notifySummary(wanted, report);
+      return finished.filter((t) => mode === 'all' || (mode === 'failures' && t.task?.status !== 'SUCCESS'));
+    },
+    // offerActions never rejects: each notice settles on its own.
+    show: (tasks) => {
+      if (tasks.length > SUMMARY_THRESHOLD) {
+        void notifySummary(tasks, report);
       } else {
-        wanted.forEach((t) => void notifyOne(t, report));
+        tasks.forEach((t) => void notifyOne(t, report));
       }
-    }),
+    },
+  });
+  context.subscriptions.push(
+    announcer,
+    deps.pollLease.onDidChange(() => announcer.announcePending()),
   );
 }

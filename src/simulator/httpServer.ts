@@ -5,6 +5,7 @@ import { CONTROL_PREFIX, controlReply } from './controlRoutes';
 import { dispatch } from './dispatch';
 import { FaultSet, faultReply, oversizedChunk } from './faults';
 import { emptyReply, type Reply } from './reply';
+import { RequestLog } from './requestLog';
 import { parseRoute } from './routes';
 
 // The HTTP plumbing: read the body, count, apply faults, dispatch, write. Every socket and
@@ -18,6 +19,7 @@ export class SimHttpServer {
   private readonly server: http.Server;
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  readonly requests = new RequestLog();
   private counts = new Map<string, number>();
   private total = 0;
   private closed = false;
@@ -58,6 +60,7 @@ export class SimHttpServer {
   resetCounts(): void {
     this.counts = new Map();
     this.total = 0;
+    this.requests.clear();
   }
 
   close(): Promise<void> {
@@ -115,6 +118,7 @@ export class SimHttpServer {
     const decision = this.faults.take(route);
 
     const body = await this.readBody(req);
+    this.requests.add(method, route, Buffer.isBuffer(body) ? body : Buffer.alloc(0), this.ctx.now());
     if (decision.latencyMs > 0) await this.delay(decision.latencyMs);
     if (this.closed || res.destroyed || body === 'gone') return;
 

@@ -4,6 +4,6 @@
 
 export { startSimulator } from './simulator';
 export { DIALECTS } from './types';
-export type { DemoTask, Dialect, Fault, FaultKind, Simulator, SimulatorOptions, SimStatus, TaskSpec } from './types';
+export type { DemoTask, Dialect, Fault, FaultKind, LoggedRequest, Simulator, SimulatorOptions, SimStatus, TaskSpec } from './types';
 export { authHint } from './auth';
 export { BASE_DURATION_MS } from './lifecycle';

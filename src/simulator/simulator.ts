@@ -66,6 +66,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     clearFaults: () => server.faults.clear(),
     requestCounts: () => server.requestCounts(),
     totalRequests: () => server.totalRequests(),
+    requestLog: () => server.requests.list(),
     resetCounts: () => server.resetCounts(),
     close: () => server.close(),
   };

@@ -113,9 +113,24 @@ export interface Simulator {
   /** Requests by route key, e.g. 'GET /mj/task/:id/fetch', 'POST /mj/task/list-by-condition'. */
   requestCounts(): Record<string, number>;
   totalRequests(): number;
+  /** Every request in the order they came (the last 10 000), with the path as asked and the task IDs asked about. */
+  requestLog(): LoggedRequest[];
+  /** Clears the counts and the request log. */
   resetCounts(): void;
   /** Stops listening and destroys every open socket (keep-alive included). */
   close(): Promise<void>;
+}
+
+export interface LoggedRequest {
+  method: string;
+  /** The route key, e.g. 'POST /mj/task/list-by-condition' (the same whatever prefix was used). */
+  key: string;
+  /** The path as requested, without the query, e.g. '/api/mj/task/list-by-condition'. */
+  path: string;
+  /** The task IDs it asked about (a fetch's ID, a list's `ids`); empty for other routes. */
+  ids: string[];
+  /** When it arrived (the simulator's clock). */
+  at: number;
 }
 
 export interface DemoTask {

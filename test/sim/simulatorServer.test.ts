@@ -1,4 +1,4 @@
-// The simulator as a server: request counts by route, concurrency, and a close() that ends
+// The simulator as a server: request counts by route and the request log, concurrency, and a close() that ends
 // keep-alive sockets and delayed answers.
 
 import * as assert from 'assert';
@@ -22,6 +22,25 @@ describe('simulator: counts, concurrency, close', () => {
     assert.strictEqual(s.totalRequests(), 4);
     s.resetCounts();
     assert.deepStrictEqual([s.requestCounts(), s.totalRequests()], [{}, 0]);
+  });
+
+  it('logs every request with the path as asked and the task IDs asked about; resetCounts clears it', async () => {
+    const s = await sim({ dialect: 'newapi' });
+    const id = s.createTask({});
+    await call(s, `/mj/task/${id}/fetch`);
+    const listed = await call(s, '/api/mj/task/list-by-condition', { body: { ids: [id, '42'] } });
+    assert.strictEqual(listed.status, 200, 'the /api mount answers like the root');
+    await call(s, '/mj/submit/imagine', { body: { prompt: 'x' } });
+    assert.deepStrictEqual(
+      s.requestLog().map(({ key, path, ids }) => ({ key, path, ids })),
+      [
+        { key: 'GET /mj/task/:id/fetch', path: `/mj/task/${id}/fetch`, ids: [id] },
+        { key: 'POST /mj/task/list-by-condition', path: '/api/mj/task/list-by-condition', ids: [id, '42'] },
+        { key: 'POST /mj/submit/imagine', path: '/mj/submit/imagine', ids: [] },
+      ],
+    );
+    s.resetCounts();
+    assert.deepStrictEqual(s.requestLog(), []);
   });
 
   it('answers 300 concurrent requests', async () => {

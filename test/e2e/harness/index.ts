@@ -20,12 +20,15 @@
 // Every wait polls a condition (waitFor, Playwright's auto-waiting locators); there are no fixed
 // sleeps. The helpers live by concern beside this file: run.ts (starting and stopping the run),
 // palette.ts and quickInput.ts, tree.ts, notifications.ts, editors.ts, clipboard.ts, webviews.ts,
-// window.ts, screenshots.ts; workbench.ts gathers them on `workbench` and documents each.
+// window.ts, screenshots.ts, secondWindow.ts (a second window on the same profile), trackTasks.ts;
+// workbench.ts gathers them on `workbench` and documents each.
 export { API_KEY, EXTENSION_ID, PROVIDER, ROOT, RUN_DIR, SCREENSHOT_DIR, WORKSPACE } from './constants';
 export type { Notification } from './notifications';
 export { answerQuickInput, type QuickInputState } from './quickInput';
 export { borrowWorkbench, stopWorkbench } from './run';
 export { readmeShot } from './screenshots';
+export { focusOnly, openSecondWindow, readGlobalStorageFile, restoreFocus, type SecondWindow } from './secondWindow';
+export { trackTasks } from './trackTasks';
 export type { TreeRow } from './tree';
 export { startWorkbench, useWorkbench } from './useWorkbench';
 export { waitFor } from './waitFor';

@@ -151,13 +151,17 @@ export async function stopWorkbench(): Promise<void> {
 
 /**
  * Points the `workbench` helpers at another VS Code (the one `npm start` serves, opened in a page
- * of the caller's) until the returned function is called, which restores the shared one.
+ * of the caller's), or at another window of the shared one (secondWindow.ts), until the returned
+ * function is called, which restores the shared one.
  */
-export function borrowWorkbench(other: { url: string; browser: Browser; context: BrowserContext; page: Page }): () => void {
+export function borrowWorkbench(
+  other: { url: string; browser: Browser; context: BrowserContext; page: Page; simulator?: Simulator },
+  consoleLogName = 'demo-browser-console.log',
+): () => void {
   if (starting && !running) throw new Error('the shared VS Code is starting: borrow before or after, not during');
   const saved = running;
   fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
-  const consoleLog = fs.createWriteStream(path.join(ROOT, 'test-results', 'demo-browser-console.log'));
+  const consoleLog = fs.createWriteStream(path.join(ROOT, 'test-results', consoleLogName));
   other.page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
   running = {
     // Only its URL is read while borrowed; stopping it is the lender's business.
@@ -165,7 +169,7 @@ export function borrowWorkbench(other: { url: string; browser: Browser; context:
     browser: other.browser,
     context: other.context,
     page: other.page,
-    simulator: undefined,
+    simulator: other.simulator,
     consoleLog,
     startedAt: Date.now(),
   };
