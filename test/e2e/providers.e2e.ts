@@ -80,6 +80,28 @@ describe('Providers', () => {
     await workbench.waitForNotification(new RegExp(`Home trueai ${RUN}: OK`), 20_000);
   });
 
+  it('refuses a pasted key holding a zero-width space or a line break, saying where, never echoing it', async () => {
+    await workbench.clearNotifications();
+    await workbench.runCommand('MJ Tasks: Set API Key…');
+    await workbench.waitForQuickInput({ placeholder: /Set the API key of which provider/ });
+    await workbench.pickQuickInputRow(`Home trueai ${RUN}`);
+    await workbench.waitForQuickInput();
+    // Pasted as a person pastes it from a web page or a key file. A browser's input drops the
+    // line break itself (an <input> cannot hold one); the zero-width space stays and is refused.
+    await workbench.writeClipboard('trueai-\u200bsecret-key\r\n');
+    await workbench.page.keyboard.press('Control+V');
+    const message = await waitFor(async () => {
+      const text = (await workbench.page.locator('.quick-input-widget .quick-input-message').textContent()) ?? '';
+      return /invisible character/.test(text) ? text : null;
+    }, 'the key input says what is wrong');
+    assert.match(message, /Character 8 of (18|20) /);
+    for (const part of ['trueai-', 'secret', '-key']) assert.ok(!message.includes(part), `no part of the key (${part}) in "${message}"`);
+    await workbench.page.keyboard.press('Enter');
+    assert.ok(await workbench.page.locator('.quick-input-widget').isVisible(), 'Enter does not take a refused key');
+    await workbench.screenshot('Providers', 'a pasted key with a zero-width space is refused');
+    await workbench.closeQuickInput();
+  });
+
   it('adds a novicezk provider (mj-api-secret): OK; a Bearer scheme against it is refused', async () => {
     await workbench.clearNotifications();
     await addProvider(`Own proxy ${RUN}`, `${novicezk.url}/mj`, /^mj-api-secret: <key>$/, 'novicezk-secret-key');

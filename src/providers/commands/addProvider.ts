@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { validateKeyInput } from '../keyInput';
 import { validateBaseUrl } from '../../core/baseUrl';
 import { AuthScheme } from '../../core/types';
 import { Deps } from '../../deps';
@@ -55,7 +56,7 @@ export function registerAddProvider(context: vscode.ExtensionContext, deps: Deps
           prompt: vscode.l10n.t('The API key. It is kept in VS Code secret storage, never in settings.'),
           password: true,
           ignoreFocusOut: true,
-          validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the key.')),
+          validateInput: validateKeyInput,
         });
         if (key === undefined) {
           return;
@@ -63,7 +64,7 @@ export function registerAddProvider(context: vscode.ExtensionContext, deps: Deps
       }
       const provider = { name: name.trim(), baseUrl: baseUrl.trim(), auth: auth.scheme as AuthScheme };
       if (key) {
-        await deps.providers.setKey(provider.name, key.trim());
+        await deps.providers.setKey(provider.name, key);
       }
       if (!(await deps.providers.save(provider, existing.size === 0))) {
         if (key) {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { validateKeyInput } from '../keyInput';
 import { Deps } from '../../deps';
 import { providerArgOrPick } from '../pickProvider';
 import { COMMANDS } from '../../ids';
@@ -18,12 +19,12 @@ export function registerSetApiKey(context: vscode.ExtensionContext, deps: Deps):
         prompt: vscode.l10n.t('Kept in VS Code secret storage, never in settings or logs.'),
         password: true,
         ignoreFocusOut: true,
-        validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the key.')),
+        validateInput: validateKeyInput,
       });
       if (key === undefined) {
         return;
       }
-      await deps.providers.setKey(provider.name, key.trim());
+      await deps.providers.setKey(provider.name, key);
       vscode.window.setStatusBarMessage(`$(key) ${vscode.l10n.t('API key of {0} saved.', provider.name)}`, 2000);
       await vscode.commands.executeCommand(COMMANDS.testConnection, provider.name);
     }),
