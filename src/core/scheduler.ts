@@ -1,9 +1,13 @@
 import { DisposableStore, Emitter, Event, Disposable } from './events';
-import { GiveUpRule, PollLedger } from './pollLedger';
-import { applyRound, FetchBatchResult, PollGiveUp, ProviderOutcome } from './pollRound';
+import { PollLedger } from './pollLedger';
+import { applyRound, PollGiveUp, ProviderOutcome } from './pollRound';
 import { computeNextDelay, isDue, MIN_INTERVAL_MS, PollCandidate, PollSettings, sanitizeSettings } from './pollSchedule';
 import { TaskStore } from './taskStore';
 import { TrackedTask } from './trackedTask';
+import { PollReport, SchedulerClock, SchedulerDeps, systemClock } from './schedulerDeps';
+
+export { systemClock };
+export type { PollReport, SchedulerClock, SchedulerDeps };
 
 // One adaptive, batched poll loop for every active task: the extension's and the CLI's watch.
 // When each task is due: pollSchedule.ts; what errors and misses make it wait: pollLedger.ts;
@@ -18,49 +22,12 @@ import { TrackedTask } from './trackedTask';
 //   repeats) and clears it with the next answer. A round of errors does not count as a quiet cycle.
 // - One cycle at a time: pollNow while a cycle runs waits for it; dispose aborts it.
 
-export interface SchedulerClock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export interface SchedulerDeps {
-  store: TaskStore;
-  /** The client's fetchTasks for one provider; IDs not in any of the three answers are retried later. */
-  fetchBatch(provider: string, ids: string[], signal: AbortSignal): Promise<FetchBatchResult>;
-  clock?: SchedulerClock;
-  /** Read at every cycle, so setting changes apply without a restart. */
-  settings(): PollSettings;
-  /** Read once at construction; afterwards onFocusChanged keeps the scheduler informed. Default: focused. */
-  isFocused?(): boolean;
-  /** When to stop asking for a task that keeps failing; default: after MAX_CONSECUTIVE_MISSES misses. */
-  giveUp?: GiveUpRule;
-  /** The shortest interval settings may ask for; default MIN_INTERVAL_MS. */
-  minIntervalMs?: number;
-  log?(msg: string): void;
-}
-
-export interface PollReport {
-  /** fetchBatch calls made. */
-  requests: number;
-  /** IDs asked for, over all requests. */
-  ids: number;
-  /** Failed requests plus IDs answered with an error or as missing. */
-  errors: number;
-}
-
 interface ForcedRequest {
   /** pollNow() without IDs: every active task, backoff ignored. */
   all: boolean;
   ids: Set<string>;
 }
 
-/** The real clock; the poll lease runs on it too. */
-export const systemClock: SchedulerClock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
 
 export class PollScheduler implements Disposable {
   private readonly store: TaskStore;
