@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { codeOf } from './atomicFile';
 
 // Small JSON files in a folder every window of one VS Code profile shares (the extension's global
 // storage folder): the poll lease and the list of announced completions. Each write replaces the
@@ -25,7 +26,7 @@ export function folderFiles(dir: string): SmallFiles {
       try {
         return fs.readFileSync(path.join(dir, name), 'utf8');
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+        if (codeOf(err) === 'ENOENT') {
           return undefined;
         }
         throw err;

@@ -3,6 +3,8 @@
 // for most actions and use 4 for every gateway-side error.
 
 import * as l10n from '@vscode/l10n';
+import { capWord } from './fieldCaps';
+import { plainText } from './inertText';
 import { isRecord } from './record';
 
 /** Accepted: 1 submitted, 21 a MODAL task waits for /mj/submit/modal (or it exists already), 22 queued. */
@@ -29,7 +31,8 @@ export function refusalInPlainWords(code: number, properties: unknown): string {
     case 23:
       return l10n.t('the queue is full');
     case 24: {
-      const word = isRecord(properties) && typeof properties.bannedWord === 'string' ? properties.bannedWord.trim() : '';
+      // The server's word is echoed into a message: inert and short, like every server text.
+      const word = isRecord(properties) && typeof properties.bannedWord === 'string' ? capWord(plainText(properties.bannedWord).trim()) : '';
       return word ? l10n.t('the prompt was banned (banned word: {0})', word) : l10n.t('the prompt was banned');
     }
     case 30:

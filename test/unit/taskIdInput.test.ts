@@ -138,6 +138,14 @@ describe('taskIdInput: parseTaskIdInput', () => {
       );
     });
 
+    it('shows a banned word from the server inert and short', () => {
+      const word = '\u001b]0;x\u0007bad\u202eword' + 'y'.repeat(500);
+      const p = problems(JSON.stringify({ code: 24, description: 'banned', properties: { bannedWord: word } }))[0];
+      assert.ok(![...p].some((c) => c === "\u001b" || c === "\u0007" || c === "\u202e"), p);
+      assert.match(p, /banned word: badwordy+…\)/);
+      assert.ok(p.length < 300, `${p.length} characters`);
+    });
+
     it('tracks nothing from a refused submission even when it carries an ID', () => {
       for (const [code, words] of [
         [23, /the queue is full/],
