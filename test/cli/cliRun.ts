@@ -26,7 +26,7 @@ export function run(args: string[], env: Record<string, string> = {}, stdin?: st
       process.execPath,
       [script, ...args],
       // A clean environment: no inherited MJ_* or locale from the developer's shell.
-      { env: { PATH: process.env.PATH ?? '', LANG: 'C', ...env }, timeout: 30_000, maxBuffer: 256 * 1024 * 1024 },
+      { env: { PATH: process.env.PATH ?? '', LANG: 'C', ...env }, timeout: 120_000, maxBuffer: 256 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error && typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : error ? -1 : 0;
         resolve({ code, stdout, stderr });

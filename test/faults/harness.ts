@@ -57,13 +57,16 @@ export type Outcome =
   /** The input held no usable ID: exit 2 and no request, nothing tracked. */
   | { usage: true };
 
+const DEFAULT_TIMEOUT_MS = 20_000;
+
 export interface FaultCase {
   name: string;
   start(): Promise<Site>;
   /** Command-line ID arguments (default: ID); with `stdin`, '-' and this text on standard input. */
   inputs?: string[];
   stdin?: string;
-  /** Per request. Default 5 s, ample for a loopback answer on a busy machine; cases that hang set it short. */
+  /** Per request. Default 20 s: a loopback answer can take over 5 s on a 2-core machine running several
+   * builds beside the suite (seen at load average 12); cases that hang set it short. */
   timeoutMs?: number;
   expect: Outcome;
   /** The first error line (CLI stderr, the store's error message, the input problem) matches. */
@@ -128,7 +131,7 @@ export function viaCli(c: FaultCase, json: boolean): Promise<CliResult> {
   return withSite(c, async (site) => {
     const ids = c.stdin !== undefined ? ['-'] : inputsOf(c);
     // After `--`, so that inputs are read as IDs whatever they start with.
-    const args = ['fetch', '--base-url', site.url, '--timeout', String((c.timeoutMs ?? 5000) / 1000), ...(json ? ['--json'] : []), '--', ...ids];
+    const args = ['fetch', '--base-url', site.url, '--timeout', String((c.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000), ...(json ? ['--json'] : []), '--', ...ids];
     const started = Date.now();
     const r = await run(args, { MJ_API_KEY: KEY }, c.stdin);
     return { ...r, ms: Date.now() - started, requests: site.requests() };
@@ -145,7 +148,7 @@ export function viaCore(c: FaultCase): Promise<CoreResult> {
       baseUrl: site.url,
       auth: 'bearer',
       apiKey: KEY,
-      timeoutMs: c.timeoutMs ?? 5000,
+      timeoutMs: c.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       quirks: new ServerQuirks(),
       onRequest: (e) => log(JSON.stringify(e)),
     });

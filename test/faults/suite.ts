@@ -18,7 +18,8 @@ const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u20
 
 export function faultSuite(title: string, cases: FaultCase[]): void {
   describe(title, function () {
-    this.timeout(60_000);
+    // Every case runs the CLI twice and the core once, three cases at a time: generous for a busy machine.
+    this.timeout(300_000);
     const results = new Map<FaultCase, CaseResult | Error>();
 
     before(async () => {
