@@ -107,6 +107,23 @@ export interface PreviewModel {
   prompts: TextValue[];
   fields: TextValue[];
   buttonGroups: ButtonGroup[];
+  /** The task it was made from and the tasks made from it; buttons can be pressed. */
+  family: PreviewFamily;
+}
+
+/** A tracked relative of the task: the key opens its preview. */
+export interface FamilyLink {
+  key: ValueKey;
+  /** What it is: "Upscale image 2 · Succeeded", its title (server text, shown as text). */
+  label: string;
+  taskId: string;
+}
+
+export interface PreviewFamily {
+  parent: FamilyLink | null;
+  children: FamilyLink[];
+  /** A finished task's buttons send a job when pressed (one request each). */
+  canPress: boolean;
 }
 
 /** The editor "Insert" writes into; null when there is none. */
@@ -147,6 +164,11 @@ export const UI_STRING_KEYS = [
   'imageFailed',
   'loading',
   'progress',
+  'press',
+  'pressTitle',
+  'pressing',
+  'madeFrom',
+  'madeHere',
 ] as const;
 
 export type UiStringKey = (typeof UI_STRING_KEYS)[number];
@@ -159,7 +181,9 @@ export type HostMessage =
   | { type: 'init'; protocol: number; strings: UiStrings; view: PreviewModel; target: EditorTarget | null }
   | { type: 'update'; view: PreviewModel }
   | { type: 'target'; target: EditorTarget | null }
-  | ({ type: 'insertResult'; requestId: number } & InsertResult);
+  | ({ type: 'insertResult'; requestId: number } & InsertResult)
+  /** The press of a button has been answered (or declined): its control may be used again. */
+  | { type: 'pressResult'; key: ValueKey };
 
 // ---- Webview → host ----------------------------------------------------------------------------
 
@@ -173,7 +197,11 @@ export type WebviewMessage =
   | { type: 'insert'; key: ValueKey; literal: boolean; requestId: number }
   /** Open an image or video URL in the browser. */
   | { type: 'open'; key: ValueKey }
-  | { type: 'refresh' };
+  | { type: 'refresh' }
+  /** Press a button of the task (a `buttons.N` key): one submit. */
+  | { type: 'press'; key: ValueKey }
+  /** Show a relative (a `family.*` key) in the preview. */
+  | { type: 'openTask'; key: ValueKey };
 
 /**
  * What the webview keeps through a hide or a reload (`setState`). The serializer reads `taskId`;
