@@ -34,6 +34,10 @@ import { registerTaskTree } from './tree/registerTaskTree';
 import { ViewState } from './tree/viewState';
 import { registerSubmitJobs } from './actions/submitJob';
 import { registerFamilyTree } from './tasks/familyTree';
+import { registerImagine } from './jobs/imagine';
+import { registerDescribeImage } from './jobs/describeImage';
+import { registerBlendImages } from './jobs/blendImages';
+import { registerShortenPrompt } from './jobs/shortenPrompt';
 
 /** The tracked list's last write, awaited on shutdown (VS Code waits for deactivate's promise, not for disposables). */
 let flushTrackedTasks: (() => Promise<void>) | undefined;
@@ -79,6 +83,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerRemoveProvider(context, deps);
   registerSubmitJobs(context, deps);
   registerFamilyTree(context, deps);
+  registerImagine(context, deps);
+  registerDescribeImage(context, deps);
+  registerBlendImages(context, deps);
+  registerShortenPrompt(context, deps);
 }
 
 export function deactivate(): Promise<void> | undefined {
