@@ -112,8 +112,8 @@ export function registerAnswerModal(context: vscode.ExtensionContext, host: Prev
         return;
       }
       const answer = await vscode.window.showInputBox({
-        title: vscode.l10n.t('{0} — task {1} on {2}', what, tracked.id, plainText(tracked.provider)),
-        prompt: vscode.l10n.t('The prompt to send. The server waits for it before it makes the image.'),
+        title: vscode.l10n.t('Follow-up of task {0} on {1}', tracked.id, plainText(tracked.provider)),
+        prompt: vscode.l10n.t('{0}: the prompt to send. The server waits for it before it makes the image.', what),
         value: prompt,
         ignoreFocusOut: true,
         validateInput: (text) => promptProblem(kind, text),
