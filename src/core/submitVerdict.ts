@@ -68,3 +68,11 @@ export function queuedAhead(properties: Readonly<Record<string, unknown>>, descr
   const m = /(\d{1,6})/.exec(description);
   return m ? Number(m[1]) : null;
 }
+
+/**
+ * novicezk's code 21 means "that upscale exists already" (`properties.status` and `imageUrl` of
+ * the existing task), not "a window waits for input" as on plus and trueai.
+ */
+export function isExistingTaskAnswer(code: number, properties: Readonly<Record<string, unknown>>): boolean {
+  return code === 21 && typeof properties.status === 'string';
+}

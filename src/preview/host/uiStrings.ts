@@ -34,5 +34,10 @@ export function uiStrings(): UiStrings {
     imageFailed: vscode.l10n.t('The image could not be loaded (the link may have expired).'),
     loading: vscode.l10n.t('Loading…'),
     progress: vscode.l10n.t('Progress'),
+    press: vscode.l10n.t('Press'),
+    pressTitle: vscode.l10n.t('Press {0}: sends one job to the server (billed), tracked under this task'),
+    pressing: vscode.l10n.t('Sending…'),
+    madeFrom: vscode.l10n.t('Made from'),
+    madeHere: vscode.l10n.t('Made from this task'),
   };
 }

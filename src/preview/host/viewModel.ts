@@ -5,10 +5,11 @@ import { STATUS_CODICONS, StatusIconState, statusLabel } from '../../core/status
 import { TrackedTask } from '../../core/trackedTask';
 import { Task } from '../../core/types';
 import { explainFailure } from './failure';
+import { NO_RELATIVES, Relatives, relativeLabel } from './familyModel';
 import { gridQuadrants } from './grid';
 import { failureHeadline, groupTitle, modalNote } from './labels';
 import { splitNumberedPrompts } from './numberedPrompts';
-import { ButtonGroup, ButtonRef, Fact, MediaItem, Notice, PreviewModel, StatusIcon, TextValue, ValueKey } from '../shared/protocol';
+import { ButtonGroup, ButtonRef, Fact, FamilyLink, MediaItem, Notice, PreviewModel, StatusIcon, TextValue, ValueKey } from '../shared/protocol';
 import { safeHttpUrl } from '../shared/urlSafety';
 
 // Turns a tracked task into what the webview shows (already localized; no HTML anywhere) and the
@@ -58,6 +59,11 @@ class ValueTable {
   button(key: ValueKey, customId: string): ButtonRef {
     this.map.set(key, { value: customId, what: 'customId', openable: false });
     return { key, customId };
+  }
+
+  relative(key: ValueKey, taskId: string, label: string): FamilyLink {
+    this.map.set(key, { value: taskId, what: l10n.t('task ID'), openable: false });
+    return { key, label, taskId };
   }
 }
 
@@ -156,6 +162,7 @@ function emptyView(taskId: string, phase: PreviewModel['phase']): PreviewModel {
     prompts: [],
     fields: [],
     buttonGroups: [],
+    family: { parent: null, children: [], canPress: false },
   };
 }
 
@@ -175,7 +182,7 @@ function numberedPrompts(task: Task) {
   return { intro: '', items: [] as string[] };
 }
 
-export function buildView(taskId: string, t: TrackedTask | undefined, now: number): BuiltView {
+export function buildView(taskId: string, t: TrackedTask | undefined, now: number, relatives: Relatives = NO_RELATIVES): BuiltView {
   const values = new ValueTable();
   if (!t) {
     const view = emptyView(taskId, 'untracked');
@@ -193,6 +200,11 @@ export function buildView(taskId: string, t: TrackedTask | undefined, now: numbe
   view.notices = notices(t, now);
   view.facts = facts(t, now);
   view.fields.push(values.text('taskId', l10n.t('Task ID'), l10n.t('task ID'), t.id));
+  view.family = {
+    parent: relatives.parentId === null ? null : values.relative('family.parent', relatives.parentId, relativeLabel(relatives.parent, relatives.parentId)),
+    children: relatives.children.map((c, i) => values.relative(`family.children.${i}`, c.id, relativeLabel(c, c.id))),
+    canPress: task?.status === 'SUCCESS',
+  };
   if (!task) {
     view.running = true;
     return { view, values: values.map };

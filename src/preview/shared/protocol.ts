@@ -107,6 +107,23 @@ export interface PreviewModel {
   prompts: TextValue[];
   fields: TextValue[];
   buttonGroups: ButtonGroup[];
+  /** The task it was made from and the tasks made from it; buttons can be pressed. */
+  family: PreviewFamily;
+}
+
+/** A tracked relative of the task: the key opens its preview. */
+export interface FamilyLink {
+  key: ValueKey;
+  /** What it is: "Upscale image 2 · Succeeded", its title (server text, shown as text). */
+  label: string;
+  taskId: string;
+}
+
+export interface PreviewFamily {
+  parent: FamilyLink | null;
+  children: FamilyLink[];
+  /** A finished task's buttons send a job when pressed (one request each). */
+  canPress: boolean;
 }
 
 /** The editor "Insert" writes into; null when there is none. */
@@ -147,6 +164,11 @@ export const UI_STRING_KEYS = [
   'imageFailed',
   'loading',
   'progress',
+  'press',
+  'pressTitle',
+  'pressing',
+  'madeFrom',
+  'madeHere',
 ] as const;
 
 export type UiStringKey = (typeof UI_STRING_KEYS)[number];
@@ -160,6 +182,8 @@ export type HostMessage =
   | { type: 'update'; view: PreviewModel }
   | { type: 'target'; target: EditorTarget | null }
   | ({ type: 'insertResult'; requestId: number } & InsertResult)
+  /** The press of a button has been answered (or declined): its control may be used again. */
+  | { type: 'pressResult'; key: ValueKey }
   /** Opens the Vary (Region) editor over the preview (null closes it: answered or given up). */
   | { type: 'region'; request: RegionRequest | null }
   /** What became of a `regionSubmit`: sent (the editor closes), or why not (it stays, drawing kept). */
@@ -178,6 +202,10 @@ export type WebviewMessage =
   /** Open an image or video URL in the browser. */
   | { type: 'open'; key: ValueKey }
   | { type: 'refresh' }
+  /** Press a button of the task (a `buttons.N` key): one submit. */
+  | { type: 'press'; key: ValueKey }
+  /** Show a relative (a `family.*` key) in the preview. */
+  | { type: 'openTask'; key: ValueKey }
   /**
    * The region drawn for the MODAL task `modalId`: a PNG data URL of the image's natural size
    * (`width`×`height`, as the webview loaded it), white where the image is to change. The host

@@ -9,11 +9,13 @@ import {
   ButtonRef,
   EditorTarget,
   Fact,
+  FamilyLink,
   HostMessage,
   InsertResult,
   MediaItem,
   Notice,
   NoticeTone,
+  PreviewFamily,
   PreviewModel,
   PreviewState,
   PROTOCOL_VERSION,
@@ -29,7 +31,7 @@ import {
   WebviewMessage,
 } from './protocol';
 
-const VALUE_KEY = /^(?:taskId|prompt|promptEn|finalPrompt|finalZhPrompt|description|seed|failReason|imageUrl|(?:imageUrls|videoUrls|buttons|prompts)\.\d{1,4})$/;
+const VALUE_KEY = /^(?:taskId|prompt|promptEn|finalPrompt|finalZhPrompt|description|seed|failReason|imageUrl|(?:imageUrls|videoUrls|buttons|prompts)\.\d{1,4}|family\.parent|family\.children\.\d{1,4})$/;
 
 export function isValueKey(v: unknown): v is ValueKey {
   return typeof v === 'string' && VALUE_KEY.test(v);
@@ -78,6 +80,7 @@ const isQuadrant = shape<Quadrant>({
   upscale: nullable(isButtonRef),
   variation: nullable(isButtonRef),
 });
+const isFamilyLink = shape<FamilyLink>({ key: isValueKey, label: isString, taskId: isTaskId });
 const isNotice = shape<Notice>({
   tone: (v): v is NoticeTone => v === 'info' || v === 'warning' || v === 'error',
   title: isString,
@@ -103,6 +106,11 @@ export const isPreviewModel: Guard<PreviewModel> = shape<PreviewModel>({
   prompts: arrayOf(isTextValue),
   fields: arrayOf(isTextValue),
   buttonGroups: arrayOf(shape<ButtonGroup>({ title: isString, buttons: arrayOf(isButtonItem) })),
+  family: shape<PreviewFamily>({
+    parent: nullable(isFamilyLink),
+    children: arrayOf(isFamilyLink),
+    canPress: isBoolean,
+  }),
 });
 
 const isEditorTarget = shape<EditorTarget>({ fileName: isString, literalName: isString });
@@ -137,6 +145,8 @@ export function isHostMessage(v: unknown): v is HostMessage {
       return nullable(isEditorTarget)(v.target);
     case 'insertResult':
       return isRequestId(v.requestId) && isInsertResult(v);
+    case 'pressResult':
+      return isValueKey(v.key);
     case 'region':
       return nullable(isRegionRequest)(v.request);
     case 'regionResult':
@@ -160,6 +170,10 @@ export function isWebviewMessage(v: unknown): v is WebviewMessage {
       return isValueKey(v.key);
     case 'insert':
       return isValueKey(v.key) && isBoolean(v.literal) && isRequestId(v.requestId);
+    case 'press':
+      return isValueKey(v.key) && v.key.startsWith('buttons.');
+    case 'openTask':
+      return isValueKey(v.key) && v.key.startsWith('family.');
     case 'regionSubmit':
       return isTaskId(v.modalId) && isRequestId(v.requestId) && isSide(v.width) && isSide(v.height) && isString(v.mask) && isString(v.prompt);
     case 'regionCancel':
