@@ -272,4 +272,47 @@ describe('Jobs', function () {
     await waitFor(async () => (await frame.locator('.region-editor').count()) === 0, 'the editor to close');
     assert.strictEqual(sim.getTaskStatus(region.id), 'NOT_START');
   });
+
+  it('Vary (Region) pressed in the preview: the code-21 answer opens the editor over that image; a free-hand region is sent', async () => {
+    const sim = workbench.simulator;
+    const up = sim.createTask({ action: 'UPSCALE', prompt: 'a white sail boat at sea', status: 'SUCCESS' });
+    await workbench.openMjTasksView();
+    await workbench.runCommandWithInput('MJ Tasks: Track Task…', up);
+    await workbench.page.keyboard.press('Enter');
+    const row = await taskRow('a white sail boat at sea', /UPSCALE/, 'pass');
+    await row.click();
+    const preview = await previewFrame('Vary (Region)');
+    const before = submitsTo('action').length;
+    await preview.locator('li.button-row', { hasText: 'Vary (Region)' }).locator('[data-action="press"]').click();
+    await sentOnce('action', before);
+
+    const frame = await workbench.webviewFrame(async (f) => (await f.locator('.region-canvas').count()) > 0, 'the Vary (Region) editor with its canvas', 30_000);
+    assert.strictEqual(await frame.locator('.region-prompt').inputValue(), 'a white sail boat at sea --v 7', 'prefilled with what the server said the window shows');
+    const canvas = frame.locator('.region-canvas');
+    const box = await canvas.boundingBox();
+    assert.ok(box);
+    const at = (fx: number, fy: number) => ({ x: box.x + box.width * fx, y: box.y + box.height * fy });
+    await frame.locator('[data-region="lasso"]').click();
+    const page = workbench.page;
+    const points = [at(0.5, 0.1), at(0.9, 0.5), at(0.5, 0.9), at(0.1, 0.5)];
+    await page.mouse.move(points[0].x, points[0].y);
+    await page.mouse.down();
+    for (const p of points.slice(1)) await page.mouse.move(p.x, p.y, { steps: 6 });
+    await page.mouse.up();
+    await waitFor(async () => (await canvas.getAttribute('data-shapes')) === '1', 'the free-hand shape drawn');
+    await workbench.screenshot('Jobs', 'Vary Region free-hand drawn after the press');
+
+    const sentBefore = submitsTo('modal').length;
+    await frame.locator('[data-region="submit"]').click();
+    const sent = await sentOnce('modal', sentBefore);
+    const body = sent.body as { taskId: string; prompt: string; maskBase64: string };
+    assert.strictEqual(body.prompt, 'a white sail boat at sea --v 7');
+    assert.strictEqual(sim.getTaskStatus(body.taskId), 'NOT_START', 'the MODAL task the press made runs now');
+    const mask = decodePng(Buffer.from(body.maskBase64.slice(MASK_DATA_URL_PREFIX.length), 'base64'));
+    assert.deepStrictEqual([mask.width, mask.height], [512, 512]);
+    const white = (x: number, y: number) => mask.luma[y * 512 + x] === 255;
+    // A diamond through the middle of each side: its centre is in, the corners are out.
+    for (const [x, y] of [[256, 256], [256, 80], [430, 256]]) assert.ok(white(x, y), `inside (${x},${y}) is white`);
+    for (const [x, y] of [[20, 20], [490, 20], [20, 490], [490, 490], [150, 150]]) assert.ok(!white(x, y), `outside (${x},${y}) is black`);
+  });
 });
