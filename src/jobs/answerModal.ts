@@ -73,7 +73,9 @@ async function pickImageTask(deps: Deps, modalId: string): Promise<{ id: string;
 
 function whatFor(kind: ModalKind, originCustomId: string | null, id: string): string {
   if (originCustomId) return describeCustomId(originCustomId).meaning;
-  return kind === 'region' ? vscode.l10n.t('Vary (Region)') : vscode.l10n.t('Answer to task {0}', id);
+  if (kind === 'region') return vscode.l10n.t('Vary (Region)');
+  if (kind === 'customZoom') return vscode.l10n.t('Custom zoom');
+  return vscode.l10n.t('Answer to task {0}', id);
 }
 
 /**
