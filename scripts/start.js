@@ -102,6 +102,16 @@ async function choosePort(explicit, preferred, what) {
   return (await vs.portIsFree(preferred)) ? preferred : vs.freePort();
 }
 
+/** Two pictures for Describe and Blend, as the simulator draws them (a real PNG each). */
+async function writeSamplePhotos(sim) {
+  const dir = path.join(WORKSPACE, 'photos');
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [name, image] of [['sunset.png', 'single-0-1'], ['diamond.png', 'single-1-2']]) {
+    const res = await fetch(`${sim.url}/images/${image}.png`);
+    if (res.ok) fs.writeFileSync(path.join(dir, name), Buffer.from(await res.arrayBuffer()));
+  }
+}
+
 /** The sample workspace: what someone using MJ Tasks would have open. Rewritten each start. */
 function writeWorkspace(sim, dialect, key) {
   fs.mkdirSync(WORKSPACE, { recursive: true });
@@ -119,6 +129,8 @@ function writeWorkspace(sim, dialect, key) {
       '- Submit a new task: run `python3 generate.py` or `node generate.mjs` in the terminal, then',
       '  select the printed task ID and run **MJ Tasks: Track Task…** (the selection is filled in).',
       '- Prompts containing `fail` end in FAILURE; `--banned` is refused at submit.',
+      '- Or stay in VS Code: **MJ Tasks: Imagine…** from the palette; right-click an image in `photos/` →',
+      '  **Describe Image**, or select two → **Blend Images…**; select a prompt in an editor → **Shorten Prompt**.',
       '',
     ].join('\n'),
     'generate.py': [
@@ -212,6 +224,7 @@ async function main() {
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => stop(sig, 0));
 
   writeWorkspace(sim, o.dialect, o.key);
+  await writeSamplePhotos(sim);
   const devSetup = vs.writeDevSetup(path.join(DEMO_DIR, 'dev-setup.json'), {
     keys: { [PROVIDER]: o.key },
     track: { [PROVIDER]: [...sim.demoTaskIds] },

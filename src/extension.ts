@@ -37,6 +37,10 @@ import { registerFamilyTree } from './tasks/familyTree';
 import { registerPressButton } from './actions/pressButtonCommand';
 import { registerCancelTask } from './actions/cancelTask';
 import { registerImageSeed } from './actions/imageSeed';
+import { registerImagine } from './jobs/imagine';
+import { registerDescribeImage } from './jobs/describeImage';
+import { registerBlendImages } from './jobs/blendImages';
+import { registerShortenPrompt } from './jobs/shortenPrompt';
 
 /** The tracked list's last write, awaited on shutdown (VS Code waits for deactivate's promise, not for disposables). */
 let flushTrackedTasks: (() => Promise<void>) | undefined;
@@ -85,6 +89,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerPressButton(context, deps);
   registerCancelTask(context, deps);
   registerImageSeed(context, deps);
+  registerImagine(context, deps);
+  registerDescribeImage(context, deps);
+  registerBlendImages(context, deps);
+  registerShortenPrompt(context, deps);
 }
 
 export function deactivate(): Promise<void> | undefined {

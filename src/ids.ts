@@ -30,11 +30,16 @@ export const COMMANDS = {
   imageSeed: 'mjTasks.imageSeed',
   nestFamilies: 'mjTasks.nestFamilies',
   unnestFamilies: 'mjTasks.unnestFamilies',
+  answerModal: 'mjTasks.answerModal',
+  imagine: 'mjTasks.imagine',
+  describeImage: 'mjTasks.describeImage',
+  blendImages: 'mjTasks.blendImages',
+  shortenPrompt: 'mjTasks.shortenPrompt',
 } as const;
 
 /** Commands other slices register that MJ Tasks' own flows run (a code-21 answer → the follow-up dialog). */
 export const PEER_COMMANDS = {
-  answerModal: 'mjTasks.answerModal',
+  answerModal: COMMANDS.answerModal,
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

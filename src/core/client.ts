@@ -7,7 +7,7 @@ import { ConnectionOptions, ServerConnection } from './serverConnection';
 import { ServerQuirks } from './serverQuirks';
 import { BatchResult, TaskReads } from './taskReads';
 import { TaskSubmits } from './taskSubmits';
-import { SubmitResult, Task } from './types';
+import { BlendDimensions, SubmitResult, Task } from './types';
 
 export type { BatchResult } from './taskReads';
 export type { RequestEvent } from './serverConnection';
@@ -70,8 +70,9 @@ export class MjClient {
     return this.submits.cancel(id, o.signal);
   }
 
-  submitImagine(prompt: string, o: CallOptions = {}): Promise<SubmitResult> {
-    return this.submits.imagine(prompt, o.signal);
+  /** `o.base64Array`: reference images as data URLs. */
+  submitImagine(prompt: string, o: CallOptions & { base64Array?: readonly string[] } = {}): Promise<SubmitResult> {
+    return this.submits.imagine(prompt, o.signal, o.base64Array);
   }
 
   submitAction(taskId: string, customId: string, o: CallOptions = {}): Promise<SubmitResult> {
@@ -80,5 +81,19 @@ export class MjClient {
 
   submitModal(taskId: string, input: { prompt?: string; maskBase64?: string }, o: CallOptions = {}): Promise<SubmitResult> {
     return this.submits.modal(taskId, input, o.signal);
+  }
+
+  /** `base64`: the image as a data URL. */
+  submitDescribe(base64: string, o: CallOptions = {}): Promise<SubmitResult> {
+    return this.submits.describe(base64, o.signal);
+  }
+
+  /** `base64Array`: 2–5 images as data URLs. */
+  submitBlend(base64Array: readonly string[], dimensions: BlendDimensions, o: CallOptions = {}): Promise<SubmitResult> {
+    return this.submits.blend(base64Array, dimensions, o.signal);
+  }
+
+  submitShorten(prompt: string, o: CallOptions = {}): Promise<SubmitResult> {
+    return this.submits.shorten(prompt, o.signal);
   }
 }

@@ -9,13 +9,15 @@ import { isEndpointMissing, notFoundOr } from './notFound';
 import { isRecord } from './record';
 import { badBody } from './reply';
 import { ServerConnection } from './serverConnection';
-import { SubmitResult } from './types';
+import { BlendDimensions, SubmitResult } from './types';
 
 export class TaskSubmits {
   constructor(private readonly conn: ServerConnection) {}
 
-  imagine(prompt: string, signal?: AbortSignal): Promise<SubmitResult> {
-    return this.submit('/mj/submit/imagine', { prompt }, { server: this.conn.server }, signal);
+  /** `base64Array`: reference images as data URLs (`data:image/png;base64,…`), sent only when there are some. */
+  imagine(prompt: string, signal?: AbortSignal, base64Array: readonly string[] = []): Promise<SubmitResult> {
+    const payload = base64Array.length ? { prompt, base64Array } : { prompt };
+    return this.submit('/mj/submit/imagine', payload, { server: this.conn.server }, signal);
   }
 
   action(taskId: string, customId: string, signal?: AbortSignal): Promise<SubmitResult> {
@@ -27,6 +29,21 @@ export class TaskSubmits {
     if (input.prompt !== undefined) payload.prompt = input.prompt;
     if (input.maskBase64 !== undefined) payload.maskBase64 = input.maskBase64;
     return this.submit('/mj/submit/modal', payload, { server: this.conn.server, taskId }, signal);
+  }
+
+  /** One image as a data URL; the new DESCRIBE task answers with four prompts. */
+  describe(base64: string, signal?: AbortSignal): Promise<SubmitResult> {
+    return this.submit('/mj/submit/describe', { base64 }, { server: this.conn.server }, signal);
+  }
+
+  /** 2–5 images as data URLs, blended into one grid of the given shape. */
+  blend(base64Array: readonly string[], dimensions: BlendDimensions, signal?: AbortSignal): Promise<SubmitResult> {
+    return this.submit('/mj/submit/blend', { base64Array, dimensions }, { server: this.conn.server }, signal);
+  }
+
+  /** The SHORTEN task answers with the prompt's important tokens and five shorter prompts. */
+  shorten(prompt: string, signal?: AbortSignal): Promise<SubmitResult> {
+    return this.submit('/mj/submit/shorten', { prompt }, { server: this.conn.server }, signal);
   }
 
   /** Asks the server to cancel a task (plus; trueai with an admin token). */

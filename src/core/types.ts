@@ -78,3 +78,8 @@ export interface SubmitResult {
   needsModal: boolean;
   properties: Record<string, unknown>;
 }
+
+/** /mj/submit/blend's shapes: 2:3, 1:1, 3:2. */
+export const BLEND_DIMENSIONS = ['PORTRAIT', 'SQUARE', 'LANDSCAPE'] as const;
+
+export type BlendDimensions = (typeof BLEND_DIMENSIONS)[number];

@@ -1,4 +1,4 @@
-import { EMOJI_NUMBER } from './prompts';
+import { EMOJI_NUMBER, SHORTEN_OPTION_EMOJI } from './prompts';
 import type { ResultKind } from './taskModel';
 import type { Dialect } from './types';
 
@@ -78,6 +78,14 @@ function describeButtons(): SimButton[] {
   ];
 }
 
+/** SHORTEN: one button per option (trueai reads the option from the last segment), and Show Details. */
+function shortenButtons(hash: string): SimButton[] {
+  return [
+    ...SHORTEN_OPTION_EMOJI.map((emoji, i) => button(`MJ::Job::PromptAnalyzer::${hash}::SOLO::${i + 1}`, '', emoji)),
+    button(`MJ::Job::PromptAnalyzerExtended::${hash}::SOLO`, 'Show Details'),
+  ];
+}
+
 export function buttonsFor(result: ResultKind, hash: string, dialect: Dialect): SimButton[] {
   switch (result) {
     case 'grid':
@@ -86,6 +94,8 @@ export function buttonsFor(result: ResultKind, hash: string, dialect: Dialect): 
       return upscaleButtons(hash, dialect);
     case 'describe':
       return describeButtons();
+    case 'shorten':
+      return shortenButtons(hash);
     case 'video':
       return videoButtons(hash);
     case 'videoSingle':

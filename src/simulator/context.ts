@@ -12,4 +12,6 @@ export interface SimContext {
   readonly store: SimTaskStore;
   readonly ids: IdSource;
   readonly log: (line: string) => void;
+  /** The account's remix mode: remaking buttons open a modal first (Simulator.setRemix). */
+  remix: boolean;
 }

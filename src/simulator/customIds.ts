@@ -13,6 +13,8 @@ export type ActionPlan =
   | { kind: 'inpaint' }
   | { kind: 'picReader'; index: number }
   | { kind: 'picReaderAll' }
+  /** SHORTEN's option N (`MJ::Job::PromptAnalyzer::<hash>::SOLO::N`): imagines that shorter prompt. */
+  | { kind: 'shortenOption'; index: number }
   | { kind: 'describeRetry' }
   | { kind: 'bookmark' }
   /** Animate (High/Low motion) on an upscale, or Extend on an upscaled clip: a VIDEO task. */
@@ -46,6 +48,10 @@ export function planFor(customId: string): ActionPlan | null {
     const n = Number(s[3]);
     return n >= 1 && n <= 4 ? { kind: 'picReader', index: n } : null;
   }
+  if (s[1] === 'Job' && s[2] === 'PromptAnalyzer') {
+    const n = Number(s[s.length - 1]);
+    return n >= 1 && n <= 5 ? { kind: 'shortenOption', index: n } : null;
+  }
   if (s[1] === 'Picread' && s[2] === 'Retry') return { kind: 'describeRetry' };
   if (s[1] === 'BOOKMARK') return { kind: 'bookmark' };
   return null;
@@ -72,9 +78,20 @@ export function newapiKnows(customId: string): boolean {
   );
 }
 
-/** Buttons that always open a modal (Discord asks for a prompt or a mask first). */
-export function needsModal(plan: ActionPlan): boolean {
-  return plan.kind === 'customZoom' || plan.kind === 'inpaint' || plan.kind === 'picReader';
+/**
+ * Buttons that open a modal (Discord asks for a prompt or a mask first): some always, and with the
+ * account's remix mode on also the ones that remake the picture (V1–V4, Vary Subtle/Strong, 🔄,
+ * pan, Animate), whose window asks for the prompt to change.
+ */
+export function needsModal(plan: ActionPlan, remix = false): boolean {
+  if (plan.kind === 'customZoom' || plan.kind === 'inpaint' || plan.kind === 'picReader' || plan.kind === 'shortenOption') return true;
+  if (!remix) return false;
+  return plan.kind === 'variation' || plan.kind === 'reroll' || plan.kind === 'pan' || (plan.kind === 'animate' && !plan.extend);
+}
+
+/** new-api keeps code 21 only for these (it rewrites the rest to 1, MODAL task or not). */
+export function isModalAction(plan: ActionPlan): boolean {
+  return plan.kind === 'customZoom' || plan.kind === 'inpaint';
 }
 
 /** The child task's action, in the dialect's words. `parentAction` matters for trueai's reroll. */
@@ -101,6 +118,7 @@ export function childAction(plan: ActionPlan, dialect: Dialect, parentAction: st
       return dialect === 'newapi' ? 'INPAINT' : 'VARIATION';
     case 'picReader':
     case 'picReaderAll':
+    case 'shortenOption':
       return 'IMAGINE';
     case 'describeRetry':
       return 'DESCRIBE';
@@ -135,6 +153,8 @@ export function childDescription(plan: ActionPlan, parentId: string): string {
     case 'picReader':
     case 'picReaderAll':
       return `/imagine (from describe ${parentId})`;
+    case 'shortenOption':
+      return `/imagine (from shorten ${parentId})`;
     case 'describeRetry':
       return `/describe ${parentId}.png`;
     case 'bookmark':

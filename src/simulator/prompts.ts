@@ -75,3 +75,20 @@ export function describeText(prompts: readonly string[]): string {
 }
 
 export const EMOJI_NUMBER = EMOJI_NUMBERS;
+
+const SHORTEN_EMOJI = [...EMOJI_NUMBERS, '5️⃣'];
+
+/** /shorten's five options: the prompt's words, fewer each time (parameters such as --ar kept). */
+export function shortenOptionsFor(prompt: string): string[] {
+  const params = prompt.match(/\s--\S+(?:\s+[^-\s]\S*)?/g)?.join('') ?? '';
+  const words = prompt.replace(/\s--\S+(?:\s+[^-\s]\S*)?/g, '').split(/[\s,]+/).filter(Boolean);
+  return [0.9, 0.75, 0.6, 0.45, 0.3].map((share) => `${words.slice(0, Math.max(1, Math.ceil(words.length * share))).join(' ')}${params}`.trim());
+}
+
+/** SHORTEN's promptEn as Midjourney formats it: the important tokens, then the numbered options. */
+export function shortenText(prompt: string, options: readonly string[]): string {
+  const tokens = prompt.split(/[\s,]+/).filter((w) => w.length > 3 && !w.startsWith('--')).slice(0, 8);
+  return `**IMPORTANT TOKENS**\n${tokens.join(', ')}\n\n**SHORTENED OPTIONS**\n${options.map((o, i) => `${SHORTEN_EMOJI[i]} ${o}`).join('\n\n')}`;
+}
+
+export const SHORTEN_OPTION_EMOJI = SHORTEN_EMOJI;

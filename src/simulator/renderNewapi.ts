@@ -1,5 +1,6 @@
 import type { SimContext } from './context';
 import type { SimTaskView } from './simTaskView';
+import { isTextResult } from './taskModel';
 
 // new-api's MidjourneyDto (dto/midjourney.go, built by coverMidjourneyTaskDto): exactly these
 // keys, always, with "" / 0 / null for nothing.
@@ -51,6 +52,6 @@ export function renderNewapi(v: SimTaskView, ctx: SimContext): Record<string, un
     failReason: state.failReason ?? '',
     buttons: fresh ? null : v.buttons ?? [],
     maskBase64: '',
-    properties: fresh ? null : { finalPrompt: task.result === 'describe' ? v.promptEn : task.finalPrompt, finalZhPrompt: CJK.test(task.prompt) ? task.prompt : '' },
+    properties: fresh ? null : { finalPrompt: isTextResult(task.result) ? v.promptEn : task.finalPrompt, finalZhPrompt: CJK.test(task.prompt) ? task.prompt : '' },
   };
 }

@@ -1,4 +1,5 @@
 import type { SimTaskView } from './simTaskView';
+import { isTextResult } from './taskModel';
 
 // novicezk/midjourney-proxy 2.x as Jackson writes support/Task.java: every field present, nulls
 // kept, keys in the order id, properties, action, status, … `buttons` is the one
@@ -24,7 +25,7 @@ function properties(v: SimTaskView): Record<string, unknown> {
   const { task, state } = v;
   const p: Record<string, unknown> = { notifyHook: null, nonce: task.nonce, discordInstanceId: NOVICEZK_INSTANCE_ID };
   if (state.status === 'NOT_START' || state.status === 'FAILURE') return p;
-  p.finalPrompt = task.result === 'describe' ? (state.status === 'SUCCESS' ? v.promptEn : null) : task.finalPrompt;
+  p.finalPrompt = isTextResult(task.result) ? (state.status === 'SUCCESS' ? v.promptEn : null) : task.finalPrompt;
   p.progressMessageId = task.messageId;
   p.flags = 0;
   if (state.status === 'SUCCESS') {

@@ -1,5 +1,5 @@
 import { IMAGE_SIZE } from './images';
-import { isVideoResult } from './taskModel';
+import { isTextResult, isVideoResult } from './taskModel';
 import type { SimTaskView } from './simTaskView';
 import type { SimStatus } from './types';
 import { VIDEO_FRAMES, VIDEO_SECONDS, VIDEO_TYPE } from './video';
@@ -57,7 +57,7 @@ function properties(v: SimTaskView): Record<string, unknown> {
     if (task.index !== null) p.action_index = task.index;
   }
   if (state.status === 'NOT_START') return p;
-  const finalPrompt = task.result === 'describe' ? v.promptEn : task.finalPrompt;
+  const finalPrompt = isTextResult(task.result) ? v.promptEn : task.finalPrompt;
   p.finalPrompt = finalPrompt;
   p.messageContent = `**${finalPrompt}** - <@1364921896055083058> (${task.mode.toLowerCase()})`;
   p.flags = 0;
@@ -73,7 +73,7 @@ export function renderTrueai(v: SimTaskView): Record<string, unknown> {
   const { task, state } = v;
   const done = state.status === 'SUCCESS';
   const started = state.status !== 'NOT_START' && state.status !== 'MODAL';
-  const finalPrompt = task.result === 'describe' ? v.promptEn : task.finalPrompt;
+  const finalPrompt = isTextResult(task.result) ? v.promptEn : task.finalPrompt;
   const video = isVideoResult(task.result);
   const clips = v.videos;
   return {

@@ -25,11 +25,22 @@ function askedIds(route: Route, body: Buffer): string[] {
   }
 }
 
+/** A submit's body as JSON, so a test can check what a client sent (the prompt, the mask); null when it is not JSON. */
+function submitBody(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8')) as unknown;
+  } catch {
+    return null;
+  }
+}
+
 export class RequestLog {
   private entries: LoggedRequest[] = [];
 
   add(method: string, route: Route, body: Buffer, at: number): void {
-    this.entries.push({ method, key: route.key, path: route.rawPath, ids: askedIds(route, body), at });
+    const entry: LoggedRequest = { method, key: route.key, path: route.rawPath, ids: askedIds(route, body), at };
+    if (route.name === 'submit') entry.body = submitBody(body);
+    this.entries.push(entry);
     if (this.entries.length > MAX_LOGGED) {
       this.entries.splice(0, this.entries.length - MAX_LOGGED);
     }

@@ -95,7 +95,7 @@ export function modeOf(modeSegment: string | null): 'FAST' | 'RELAX' | 'TURBO' {
   return 'FAST';
 }
 
-const SUBMITS_EVERYWHERE = new Set(['imagine', 'action', 'modal', 'describe', 'blend']);
+const SUBMITS_EVERYWHERE = new Set(['imagine', 'action', 'modal', 'describe', 'blend', 'shorten']);
 /** Removed from trueai in v10; still on novicezk and the gateways. */
 const SUBMITS_CHANGE = new Set(['change', 'simple-change']);
 

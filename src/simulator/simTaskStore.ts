@@ -1,7 +1,7 @@
 import { IdSource } from './ids';
 import { PALETTE_COUNT } from './images';
 import { BASE_DURATION_MS, isTerminal, pinned, stateAt, t0For } from './lifecycle';
-import { describePromptsFor, failReasonFor, finalPromptFor, translate, wantsBigId } from './prompts';
+import { describePromptsFor, failReasonFor, finalPromptFor, shortenOptionsFor, translate, wantsBigId } from './prompts';
 import type { ResultKind, SimTask, Timeline } from './taskModel';
 import type { SimStatus, TaskSpec } from './types';
 
@@ -40,7 +40,7 @@ export const INTERNAL_ERROR_REASON = '[Internal error] The job encountered an er
 export type InFlightStatus = 'NOT_START' | 'SUBMITTED' | 'IN_PROGRESS';
 
 /** Videos take longer than grids (Midjourney renders four clips); a video upscale is quick. */
-const DURATION_FACTOR: Record<ResultKind, number> = { grid: 1, single: 0.5, describe: 0.4, video: 1.5, videoSingle: 0.5 };
+const DURATION_FACTOR: Record<ResultKind, number> = { grid: 1, single: 0.5, describe: 0.4, shorten: 0.3, video: 1.5, videoSingle: 0.5 };
 
 export class SimTaskStore {
   private readonly tasks = new Map<string, SimTask>();
@@ -141,7 +141,7 @@ export class SimTaskStore {
       hash: this.ids.hash(),
       palette,
       quadrant: n.quadrant ?? 1 + (palette % 4),
-      describePrompts: n.result === 'describe' ? describePromptsFor(palette) : null,
+      describePrompts: n.result === 'describe' ? describePromptsFor(palette) : n.result === 'shorten' ? shortenOptionsFor(promptEn) : null,
       submitTime: now,
       timeline: n.timeline,
       seed: this.ids.seed(),
@@ -226,6 +226,7 @@ export class SimTaskStore {
 export function resultKindOf(action: string): ResultKind {
   if (action === 'UPSCALE' || action === 'UPSCALE_HD') return 'single';
   if (action === 'DESCRIBE') return 'describe';
+  if (action === 'SHORTEN') return 'shorten';
   if (action === 'VIDEO') return 'video';
   return 'grid';
 }

@@ -2,7 +2,7 @@ import { buttonsFor, type SimButton } from './buttons';
 import type { SimContext } from './context';
 import { gridImageName, progressImageName, singleImageName } from './images';
 import { progressStage, stateAt, type TaskState } from './lifecycle';
-import { describeText } from './prompts';
+import { describeText, shortenText } from './prompts';
 import { isVideoResult, type SimTask } from './taskModel';
 import { videoPath } from './video';
 
@@ -48,7 +48,9 @@ export function viewOf(task: SimTask, ctx: SimContext): SimTaskView {
   let imageUrls: string[] = [];
   if (success && task.result === 'grid') imageUrls = [1, 2, 3, 4].map((q) => imageUrl(ctx, singleImageName(task.palette, q)));
   else if (success && task.result === 'single') imageUrls = [imageUrl(ctx, singleImageName(task.palette, task.quadrant))];
-  const promptEn = task.result === 'describe' ? (success && task.describePrompts ? describeText(task.describePrompts) : '') : task.promptEn;
+  let promptEn = task.promptEn;
+  if (task.result === 'describe') promptEn = success && task.describePrompts ? describeText(task.describePrompts) : '';
+  else if (task.result === 'shorten') promptEn = success && task.describePrompts ? shortenText(task.prompt, task.describePrompts) : '';
   const video = isVideoResult(task.result);
   const still = imageUrl(ctx, singleImageName(task.palette, task.quadrant));
   const clips = success && video ? (task.result === 'video' ? [0, 1, 2, 3] : [0]) : [];

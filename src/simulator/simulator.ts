@@ -31,6 +31,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     store: new SimTaskStore(ids, speed, now, opts.frozen ?? false),
     ids,
     log: opts.log ?? (() => undefined),
+    remix: opts.remix ?? false,
   };
   const server = new SimHttpServer(ctx, opts.controlToken);
   const port = await server.listen(opts.port ?? 8787, host);
@@ -61,6 +62,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     getTaskStatus(id: string): SimStatus | undefined {
       const task = ctx.store.get(id);
       return task ? stateAt(task, now()).status : undefined;
+    },
+    setRemix(on: boolean): void {
+      ctx.remix = on;
     },
     setFaults: (faults: Fault[]) => server.faults.set(faults),
     clearFaults: () => server.faults.clear(),

@@ -1,14 +1,14 @@
 import { buttonsFor } from './buttons';
 import type { SimContext } from './context';
-import { childAction, childDescription, needsModal, newapiKnows, planFor, type ActionPlan } from './customIds';
+import { childAction, childDescription, isModalAction, needsModal, newapiKnows, planFor, type ActionPlan } from './customIds';
 import { pinned, stateAt } from './lifecycle';
 import { finalPromptFor, isBannedAtSubmit, translate } from './prompts';
 import { renderSimTask } from './renderSimTask';
 import type { Reply } from './reply';
 import { acceptedReply, gatewayErrorReply, instanceProperties, refusedReply, taskNotFoundSubmitReply } from './submitReplies';
-import { isVideoResult, type ResultKind, type SimTask } from './taskModel';
+import { isTextResult, isVideoResult, type ResultKind, type SimTask } from './taskModel';
 
-// The submit side: imagine, describe, blend, action (buttons), modal, and novicezk's change /
+// The submit side: imagine, describe, blend, shorten, action (buttons), modal, and novicezk's change /
 // simple-change. Checks run in the order the real servers run them, so the first error a client
 // sees is the one it would see for real.
 
@@ -127,8 +127,8 @@ function childFinalPrompt(plan: ActionPlan, parent: SimTask): string {
 /** The task a button press creates: a MODAL task for buttons that open a window first. */
 function makeChild(ctx: SimContext, parent: SimTask, plan: ActionPlan, customId: string, b: Body, mode: Mode, prompt?: string): SimTask {
   const result = resultOf(plan, parent);
-  const ownPrompt = prompt ?? (result === 'describe' ? '' : parent.prompt);
-  const fromDescribe = plan.kind === 'picReader' || plan.kind === 'picReaderAll';
+  const ownPrompt = prompt ?? (isTextResult(result) ? '' : parent.prompt);
+  const fromDescribe = plan.kind === 'picReader' || plan.kind === 'picReaderAll' || plan.kind === 'shortenOption';
   // Upscales and videos keep the parent's picture (colours and quadrant).
   const samePicture = result === 'single' || isVideoResult(result);
   const child = ctx.store.add({
@@ -146,7 +146,7 @@ function makeChild(ctx: SimContext, parent: SimTask, plan: ActionPlan, customId:
       plan.kind === 'upscale' || plan.kind === 'variation' || plan.kind === 'picReader' || plan.kind === 'videoUpscale' ? plan.index : null,
     palette: samePicture ? parent.palette : undefined,
     quadrant: plan.kind === 'upscale' ? plan.index : samePicture ? parent.quadrant : undefined,
-    timeline: needsModal(plan) ? pinned('MODAL', 0, null, null, null) : ctx.store.movingFromNow(result, ownPrompt),
+    timeline: needsModal(plan, ctx.remix) ? pinned('MODAL', 0, null, null, null) : ctx.store.movingFromNow(result, ownPrompt),
   });
   parent.children.set(customId, child.id);
   return child;
@@ -201,8 +201,9 @@ function action(ctx: SimContext, taskId: string, customId: string, b: Body, mode
       break;
   }
 
-  if (needsModal(plan)) {
-    const prompt = plan.kind === 'picReader' && parent.describePrompts ? parent.describePrompts[plan.index - 1] : undefined;
+  if (needsModal(plan, ctx.remix)) {
+    const fromList = (plan.kind === 'picReader' || plan.kind === 'shortenOption') && parent.describePrompts;
+    const prompt = fromList ? parent.describePrompts?.[plan.index - 1] : undefined;
     const child = makeChild(ctx, parent, plan, customId, b, mode, prompt);
     child.submitDescription = 'Waiting for window confirm';
     return acceptedReply(ctx, {
@@ -210,10 +211,28 @@ function action(ctx: SimContext, taskId: string, customId: string, b: Body, mode
       description: 'Waiting for window confirm',
       result: child.id,
       properties: { finalPrompt: child.finalPrompt, remix: true },
-      modalAction: true,
+      modalAction: isModalAction(plan),
     });
   }
   return accept(ctx, () => makeChild(ctx, parent, plan, customId, b, mode));
+}
+
+/** /shorten {prompt}: a SHORTEN task whose result lists five shorter prompts (plus, trueai, gateways). */
+function shorten(ctx: SimContext, b: Body, mode: Mode): Reply {
+  const prompt = str(b.prompt);
+  if (!prompt) return invalid(ctx, 'prompt_is_required', 'prompt不能为空');
+  if (isBannedAtSubmit(prompt)) return refusedReply(ctx, 24, '可能包含敏感词', { promptEn: translate(prompt), bannedWord: 'banned' });
+  return accept(ctx, () =>
+    ctx.store.add({
+      action: 'SHORTEN',
+      result: 'shorten',
+      prompt,
+      description: `/shorten ${prompt}`,
+      state: stateField(b),
+      mode,
+      timeline: ctx.store.movingFromNow('shorten', prompt),
+    }),
+  );
 }
 
 /** /mj/submit/modal: continues a MODAL task with the prompt (and mask) the window asked for. */
@@ -223,6 +242,10 @@ function modal(ctx: SimContext, b: Body): Reply {
   const task = ctx.store.get(taskId);
   if (!task) return taskNotFoundSubmitReply(ctx);
   if (stateAt(task, ctx.now()).status !== 'MODAL') return refusedReply(ctx, 4, '关联任务状态错误');
+  // Vary (Region) is Discord's inpaint job: without the mask there is nothing to send it.
+  if (task.customId !== null && planFor(task.customId)?.kind === 'inpaint' && !str(b.maskBase64)) {
+    return invalid(ctx, 'mask_base64_is_required', 'maskBase64不能为空');
+  }
   const prompt = str(b.prompt);
   // An empty prompt keeps the one the task already has (trueai uses the parent's).
   if (prompt) {
@@ -278,6 +301,8 @@ export function submit(ctx: SimContext, kind: string, body: unknown, mode: Mode)
       return action(ctx, str(b.taskId), str(b.customId), b, mode);
     case 'modal':
       return modal(ctx, b);
+    case 'shorten':
+      return shorten(ctx, b, mode);
     case 'change':
       return change(ctx, b, mode);
     default:

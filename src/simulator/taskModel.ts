@@ -4,10 +4,15 @@ import type { SimStatus } from './types';
 // running dialect's vocabulary (the simulator never changes dialect), so renderers print it as is.
 
 /**
- * What the finished task shows: a 2×2 grid, one image, a DESCRIBE text result, four video clips
+ * What the finished task shows: a 2×2 grid, one image, a DESCRIBE or SHORTEN text result, four video clips
  * (Animate: a VIDEO task) or one clip (a video U1–U4, trueai's UPSCALE of a video).
  */
-export type ResultKind = 'grid' | 'single' | 'describe' | 'video' | 'videoSingle';
+export type ResultKind = 'grid' | 'single' | 'describe' | 'shorten' | 'video' | 'videoSingle';
+
+/** DESCRIBE and SHORTEN: the result is text (numbered prompts), not a picture. */
+export function isTextResult(result: ResultKind): result is 'describe' | 'shorten' {
+  return result === 'describe' || result === 'shorten';
+}
 
 export function isVideoResult(result: ResultKind): result is 'video' | 'videoSingle' {
   return result === 'video' || result === 'videoSingle';
@@ -63,7 +68,7 @@ export interface SimTask {
   palette: number;
   /** For single images and videos: the grid quadrant the picture came from (1–4). */
   quadrant: number;
-  /** DESCRIBE results: the four prompts. */
+  /** DESCRIBE results: the four prompts; SHORTEN results: the five shorter prompts. */
   describePrompts: string[] | null;
   submitTime: number;
   timeline: Timeline;

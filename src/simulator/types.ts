@@ -36,6 +36,11 @@ export interface SimulatorOptions {
    * token in an X-Sim-Control header. Default: no control routes.
    */
   controlToken?: string;
+  /**
+   * The account's remix mode: V1–V4, Vary (Subtle/Strong), 🔄, pan and Animate answer with a MODAL
+   * task (code 21; new-api rewrites it to 1) that waits for /mj/submit/modal. Default false.
+   */
+  remix?: boolean;
 }
 
 export interface TaskSpec {
@@ -119,6 +124,8 @@ export interface Simulator {
   getTaskJson(id: string): unknown;
   /** The task's status now, in the simulator's own terms (newapi's "" shows as NOT_START). */
   getTaskStatus(id: string): SimStatus | undefined;
+  /** Turns the account's remix mode on or off (see SimulatorOptions.remix). */
+  setRemix(on: boolean): void;
   setFaults(faults: Fault[]): void;
   clearFaults(): void;
   /** Requests by route key, e.g. 'GET /mj/task/:id/fetch', 'POST /mj/task/list-by-condition'. */
@@ -142,6 +149,8 @@ export interface LoggedRequest {
   ids: string[];
   /** When it arrived (the simulator's clock). */
   at: number;
+  /** A submit's JSON body as the server parsed it (prompt, maskBase64, base64Array…); undefined for other routes. */
+  body?: unknown;
 }
 
 export interface DemoTask {

@@ -7,6 +7,7 @@ import { Deps } from '../../deps';
 import { copyWithFeedback } from '../../platform/clipboard';
 import { COMMANDS, PREVIEW_VIEW_TYPE } from '../../ids';
 import { HostMessage, InsertResult, PROTOCOL_VERSION, PreviewModel, ValueKey, WebviewMessage } from '../shared/protocol';
+import { RegionSession } from './regionSession';
 import { isWebviewMessage } from '../shared/protocolGuards';
 import { safeHttpUrl } from '../shared/urlSafety';
 import { httpMediaOrigins, WEBVIEW_DIR, WEBVIEW_FILES } from './csp';
@@ -50,6 +51,8 @@ export class PreviewPanel implements vscode.Disposable {
   private values: ReadonlyMap<ValueKey, ValueEntry> = new Map();
   /** The http: origins the shell's policy allows media from, as last set (see setHtml). */
   private mediaOrigins = '';
+  /** The Vary (Region) editor open over this task's image, waiting for the user's mask. */
+  private region: RegionSession | undefined;
 
   /** Shows `taskId` in the preview, creating the panel or reusing (and revealing) the open one. */
   static createOrShow(host: PreviewHost, taskId: string, preserveFocus: boolean): PreviewPanel {
@@ -76,6 +79,14 @@ export class PreviewPanel implements vscode.Disposable {
     panel.webview.options = previewWebviewOptions(host.extensionUri);
     PreviewPanel.current = new PreviewPanel(panel, host, taskId);
     return PreviewPanel.current;
+  }
+
+  /** Shows `taskId` with the Vary (Region) editor open over its image (replacing an open one). */
+  static showRegion(host: PreviewHost, taskId: string, session: RegionSession): void {
+    const panel = PreviewPanel.createOrShow(host, taskId, false);
+    panel.region?.cancel();
+    panel.region = session;
+    panel.post({ type: 'region', request: session.request });
   }
 
   static get currentTaskId(): string | undefined {
@@ -150,6 +161,8 @@ export class PreviewPanel implements vscode.Disposable {
   private setTask(taskId: string): void {
     if (taskId !== this.taskId) {
       this.taskId = taskId;
+      // The editor drew on the other task's image.
+      this.closeRegion();
       this.update();
     }
   }
@@ -193,6 +206,11 @@ export class PreviewPanel implements vscode.Disposable {
       this.ready = true;
       const view = this.rebuild();
       this.post({ type: 'init', protocol: PROTOCOL_VERSION, strings: uiStrings(), view, target: this.host.editors.describe() });
+      if (this.region) this.post({ type: 'region', request: this.region.request });
+      return;
+    }
+    if (m.type === 'regionSubmit' || m.type === 'regionCancel') {
+      await this.onRegion(m);
       return;
     }
     if (m.type === 'refresh') {
@@ -239,6 +257,27 @@ export class PreviewPanel implements vscode.Disposable {
     }
   }
 
+  private async onRegion(m: Extract<WebviewMessage, { type: 'regionSubmit' | 'regionCancel' }>): Promise<void> {
+    const session = this.region;
+    if (!session || session.request.modalId !== m.modalId) return;
+    if (m.type === 'regionCancel') {
+      this.region = undefined;
+      session.cancel();
+      return;
+    }
+    const outcome = await session.submit(m);
+    this.post({ type: 'regionResult', requestId: m.requestId, sent: outcome.sent, reason: outcome.reason });
+    if (outcome.sent && this.region === session) this.closeRegion();
+  }
+
+  private closeRegion(): void {
+    const session = this.region;
+    if (!session) return;
+    this.region = undefined;
+    session.cancel();
+    this.post({ type: 'region', request: null });
+  }
+
   /** One submit for the button; its control in the webview stays disabled until this answers. */
   private async press(key: ValueKey, customId: string): Promise<void> {
     try {
@@ -263,6 +302,8 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.region?.cancel();
+    this.region = undefined;
     if (PreviewPanel.current === this) {
       PreviewPanel.current = undefined;
     }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Deps } from '../../deps';
 import { registerOpenPreview } from './commands/openPreview';
+import { registerAnswerModal } from '../../jobs/answerModal';
 import { EditorTargetTracker } from './editorTarget';
 import { PreviewHost, PreviewPanel } from './previewPanel';
 import { isPreviewState } from '../shared/protocolGuards';
@@ -8,7 +9,7 @@ import { PREVIEW_VIEW_TYPE } from '../../ids';
 
 /**
  * The preview feature: the editor tracker "Insert" needs, the serializer that brings the panel
- * back after a reload, and the Open Preview command (it needs the shared host, so it is wired here).
+ * back after a reload, and the commands that need the shared host (Open Preview, Answer Follow-up).
  */
 export function registerPreview(context: vscode.ExtensionContext, deps: Deps): void {
   const editors = new EditorTargetTracker();
@@ -29,4 +30,6 @@ export function registerPreview(context: vscode.ExtensionContext, deps: Deps): v
     { dispose: () => PreviewPanel.disposeCurrent() },
   );
   registerOpenPreview(context, host);
+  // The follow-up window of a MODAL task draws Vary (Region) masks in the preview: it needs the host too.
+  registerAnswerModal(context, host);
 }

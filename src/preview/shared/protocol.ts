@@ -183,7 +183,11 @@ export type HostMessage =
   | { type: 'target'; target: EditorTarget | null }
   | ({ type: 'insertResult'; requestId: number } & InsertResult)
   /** The press of a button has been answered (or declined): its control may be used again. */
-  | { type: 'pressResult'; key: ValueKey };
+  | { type: 'pressResult'; key: ValueKey }
+  /** Opens the Vary (Region) editor over the preview (null closes it: answered or given up). */
+  | { type: 'region'; request: RegionRequest | null }
+  /** What became of a `regionSubmit`: sent (the editor closes), or why not (it stays, drawing kept). */
+  | { type: 'regionResult'; requestId: number; sent: boolean; reason: string };
 
 // ---- Webview → host ----------------------------------------------------------------------------
 
@@ -201,7 +205,43 @@ export type WebviewMessage =
   /** Press a button of the task (a `buttons.N` key): one submit. */
   | { type: 'press'; key: ValueKey }
   /** Show a relative (a `family.*` key) in the preview. */
-  | { type: 'openTask'; key: ValueKey };
+  | { type: 'openTask'; key: ValueKey }
+  /**
+   * The region drawn for the MODAL task `modalId`: a PNG data URL of the image's natural size
+   * (`width`×`height`, as the webview loaded it), white where the image is to change. The host
+   * checks it all before anything is sent.
+   */
+  | { type: 'regionSubmit'; modalId: string; requestId: number; width: number; height: number; mask: string; prompt: string }
+  | { type: 'regionCancel'; modalId: string };
+
+// ---- Vary (Region) ------------------------------------------------------------------------------
+
+export const REGION_STRING_KEYS = [
+  'title',
+  'hint',
+  'rectangle',
+  'freehand',
+  'undo',
+  'clear',
+  'cancel',
+  'submit',
+  'sending',
+  'empty',
+  'imageFailed',
+  'prompt',
+] as const;
+
+export type RegionStringKey = (typeof REGION_STRING_KEYS)[number];
+
+/** The MODAL task to answer with a mask, the image to draw on, and the editor's words. */
+export interface RegionRequest {
+  modalId: string;
+  /** The image (http/https, checked by the host; checked again before loading). */
+  imageUrl: string;
+  /** The prompt field's start value (the parent's final prompt); the user may change it. */
+  prompt: string;
+  strings: Record<RegionStringKey, string>;
+}
 
 /**
  * What the webview keeps through a hide or a reload (`setState`). The serializer reads `taskId`;

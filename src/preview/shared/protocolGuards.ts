@@ -19,6 +19,8 @@ import {
   PreviewModel,
   PreviewState,
   PROTOCOL_VERSION,
+  REGION_STRING_KEYS,
+  RegionRequest,
   Quadrant,
   StatusIcon,
   TextValue,
@@ -145,6 +147,10 @@ export function isHostMessage(v: unknown): v is HostMessage {
       return isRequestId(v.requestId) && isInsertResult(v);
     case 'pressResult':
       return isValueKey(v.key);
+    case 'region':
+      return nullable(isRegionRequest)(v.request);
+    case 'regionResult':
+      return isRequestId(v.requestId) && isBoolean(v.sent) && isString(v.reason);
     default:
       return false;
   }
@@ -168,6 +174,10 @@ export function isWebviewMessage(v: unknown): v is WebviewMessage {
       return isValueKey(v.key) && v.key.startsWith('buttons.');
     case 'openTask':
       return isValueKey(v.key) && v.key.startsWith('family.');
+    case 'regionSubmit':
+      return isTaskId(v.modalId) && isRequestId(v.requestId) && isSide(v.width) && isSide(v.height) && isString(v.mask) && isString(v.prompt);
+    case 'regionCancel':
+      return isTaskId(v.modalId);
     default:
       return false;
   }
@@ -177,3 +187,19 @@ export function isPreviewState(v: unknown): v is PreviewState {
   return isRecord(v) && isTaskId(v.taskId);
 }
 
+
+/** An image side in pixels, as a browser reports it. */
+function isSide(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= 100_000;
+}
+
+export function isRegionRequest(v: unknown): v is RegionRequest {
+  return (
+    isRecord(v) &&
+    isTaskId(v.modalId) &&
+    isString(v.imageUrl) &&
+    isString(v.prompt) &&
+    isRecord(v.strings) &&
+    REGION_STRING_KEYS.every((k) => typeof (v.strings as Record<string, unknown>)[k] === 'string')
+  );
+}

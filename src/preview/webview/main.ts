@@ -2,6 +2,7 @@ import { EditorTarget, HostMessage, InsertResult, PreviewModel, PreviewState, Ui
 import { isHostMessage, isPreviewModel, isUiStrings } from '../shared/protocolGuards';
 import { Actions, flash } from './actions';
 import { MediaCache } from './media';
+import { RegionEditor } from './regionEditor';
 import { renderView } from './render';
 import { Toast } from './toast';
 
@@ -20,6 +21,10 @@ const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
 const media = new MediaCache();
 const toast = new Toast(document.body);
+const region = new RegionEditor(document.body, {
+  submit: (modalId, requestId, width, height, mask, prompt) => vscode.postMessage({ type: 'regionSubmit', modalId, requestId, width, height, mask, prompt }),
+  cancel: (modalId) => vscode.postMessage({ type: 'regionCancel', modalId }),
+});
 
 let strings: UiStrings | undefined;
 let view: PreviewModel | undefined;
@@ -96,6 +101,12 @@ function onMessage(message: HostMessage): void {
     case 'pressResult':
       pressing.delete(message.key);
       render();
+      return;
+    case 'region':
+      region.show(message.request);
+      return;
+    case 'regionResult':
+      region.onResult(message.requestId, message.sent, message.reason);
       return;
     case 'init':
       strings = message.strings;
