@@ -32,6 +32,8 @@ import { registerStopTracking } from './tasks/stopTracking';
 import { registerTrackTask } from './tasks/trackTask';
 import { registerTaskTree } from './tree/registerTaskTree';
 import { ViewState } from './tree/viewState';
+import { SavedTasks } from './save/savedTasks';
+import { registerSaving } from './save/registerSaving';
 
 /** The tracked list's last write, awaited on shutdown (VS Code waits for deactivate's promise, not for disposables). */
 let flushTrackedTasks: (() => Promise<void>) | undefined;
@@ -51,7 +53,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(log, settings, providers, clients, viewState, store);
   await applyDevSetup(context, providers, store, log);
   const { scheduler, lease: pollLease } = registerPolling(context, store, clients, providers, settings, log);
-  const deps: Deps = { store, providers, clients, scheduler, pollLease, settings, viewState, log };
+  const saved = new SavedTasks(context.workspaceState);
+  context.subscriptions.push(saved);
+  const deps: Deps = { store, providers, clients, scheduler, pollLease, settings, viewState, log, saved };
 
   registerTaskTree(context, deps);
   registerTaskStatusBar(context, deps);
@@ -75,6 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerRemoveApiKey(context, deps);
   registerTestConnection(context, deps);
   registerRemoveProvider(context, deps);
+  registerSaving(context, deps);
 }
 
 export function deactivate(): Promise<void> | undefined {

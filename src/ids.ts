@@ -24,6 +24,9 @@ export const COMMANDS = {
   removeApiKey: 'mjTasks.removeApiKey',
   testConnection: 'mjTasks.testConnection',
   removeProvider: 'mjTasks.removeProvider',
+  saveImage: 'mjTasks.saveImage',
+  retrackSidecar: 'mjTasks.retrackSidecar',
+  retrackFolder: 'mjTasks.retrackFolder',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

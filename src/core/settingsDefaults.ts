@@ -12,6 +12,10 @@ export interface SettingsValues {
   stuckAfterMinutes: number;
   requestTimeoutSeconds: number;
   notifications: NotificationLevel;
+  /** Where Save Image writes, relative to the workspace folder. */
+  saveFolder: string;
+  /** Save every task that succeeds, as it finishes. */
+  autoSave: boolean;
 }
 
 /** The settings section: every key below is `mjTasks.<key>` in the user's settings. */
@@ -25,6 +29,8 @@ export const SETTINGS_DEFAULTS: Readonly<SettingsValues> = Object.freeze({
   stuckAfterMinutes: 10,
   requestTimeoutSeconds: 15,
   notifications: 'all',
+  saveFolder: 'mj-images',
+  autoSave: false,
 });
 
 /** How much slower polling runs while the window is in the background (not a setting). */

@@ -10,6 +10,7 @@ import { httpMediaOrigins, WEBVIEW_DIR, WEBVIEW_FILES } from './csp';
 import { EditorTargetTracker } from './editorTarget';
 import { previewHtml } from './previewHtml';
 import { uiStrings } from './uiStrings';
+import { mediaProblem } from './mediaProblem';
 import { buildView, ValueEntry } from './viewModel';
 
 /** What every preview panel needs from the extension; built once by registerPreview. */
@@ -47,6 +48,8 @@ export class PreviewPanel implements vscode.Disposable {
   private values: ReadonlyMap<ValueKey, ValueEntry> = new Map();
   /** The http: origins the shell's policy allows media from, as last set (see setHtml). */
   private mediaOrigins = '';
+  /** Why each failed URL failed: a re-shown webview gets the reason again without another probe. */
+  private readonly explained = new Map<string, string>();
 
   /** Shows `taskId` in the preview, creating the panel or reusing (and revealing) the open one. */
   static createOrShow(host: PreviewHost, taskId: string, preserveFocus: boolean): PreviewPanel {
@@ -106,6 +109,9 @@ export class PreviewPanel implements vscode.Disposable {
       }),
       editors.onDidChange(() => this.post({ type: 'target', target: editors.describe() })),
       deps.providers.onDidChange(() => this.setHtml()),
+      deps.saved.onDidChange((id) => {
+        if (id === this.taskId) this.update();
+      }),
     );
     this.setHtml();
     this.rebuild();
@@ -145,7 +151,7 @@ export class PreviewPanel implements vscode.Disposable {
   /** Recomputes the view and the value table; returns the view for posting. */
   private rebuild(): PreviewModel {
     const tracked = this.host.deps.store.get(this.taskId);
-    const built = buildView(this.taskId, tracked, Date.now());
+    const built = buildView(this.taskId, tracked, Date.now(), this.host.deps.saved.files(this.taskId).map((f) => f.file));
     this.values = built.values;
     this.panel.title = vscode.l10n.t('MJ: {0}', taskTitle(tracked?.task ?? null, this.taskId, TITLE_MAX));
     return built.view;
@@ -184,6 +190,15 @@ export class PreviewPanel implements vscode.Disposable {
       await vscode.commands.executeCommand(COMMANDS.refresh, this.taskId);
       return;
     }
+    if (m.type === 'save') {
+      // The command checks the part against what the task has now; the webview only names one.
+      await vscode.commands.executeCommand(COMMANDS.saveImage, { id: this.taskId, part: m.part });
+      return;
+    }
+    if (m.type === 'mediaFailed') {
+      await this.explainMediaFailure(m.key);
+      return;
+    }
     const entry = this.values.get(m.key);
     if (!entry) {
       // A key from a view that has changed since (the task moved on): nothing to act on.
@@ -216,6 +231,17 @@ export class PreviewPanel implements vscode.Disposable {
         return;
       }
     }
+  }
+
+  /** Finds out why an image or video did not load, and tells the webview (once per key and view). */
+  private async explainMediaFailure(key: ValueKey): Promise<void> {
+    const entry = this.values.get(key);
+    if (!entry?.openable) return;
+    const known = this.explained.get(entry.value);
+    const origins = httpMediaOrigins(this.host.deps.providers.list().map((p) => p.baseUrl));
+    const reason = known ?? (await mediaProblem(entry.value, key.startsWith('videoUrls.') ? 'video' : 'image', origins, Date.now())).slice(0, 480);
+    this.explained.set(entry.value, reason);
+    this.post({ type: 'mediaProblem', key, reason });
   }
 
   private async insert(entry: ValueEntry, literal: boolean): Promise<InsertResult> {

@@ -34,5 +34,8 @@ export function uiStrings(): UiStrings {
     imageFailed: vscode.l10n.t('The image could not be loaded (the link may have expired).'),
     loading: vscode.l10n.t('Loading…'),
     progress: vscode.l10n.t('Progress'),
+    save: vscode.l10n.t('Save'),
+    saveTitle: vscode.l10n.t('Save {0} into the workspace, with its sidecar JSON'),
+    savedTo: vscode.l10n.t('Saved to {0}'),
   };
 }

@@ -107,6 +107,24 @@ export interface PreviewModel {
   prompts: TextValue[];
   fields: TextValue[];
   buttonGroups: ButtonGroup[];
+  /** What can be saved into the workspace (a finished task's image, quadrants, videos). */
+  saveOptions: SaveOption[];
+  /** Workspace-relative paths this task was saved to, newest last. */
+  savedFiles: string[];
+  /** How long the result's link lives; null when it has no known expiry. */
+  linkExpiry: LinkExpiryView | null;
+}
+
+/** A piece of the task to save: `part` is what the webview sends back ('image', 'q2', 'image3', 'video1'). */
+export interface SaveOption {
+  part: string;
+  label: string;
+}
+
+export interface LinkExpiryView {
+  /** "link expires in 5 h", "link expired 2 h ago". */
+  text: string;
+  tone: 'live' | 'soon' | 'expired';
 }
 
 /** The editor "Insert" writes into; null when there is none. */
@@ -147,6 +165,9 @@ export const UI_STRING_KEYS = [
   'imageFailed',
   'loading',
   'progress',
+  'save',
+  'saveTitle',
+  'savedTo',
 ] as const;
 
 export type UiStringKey = (typeof UI_STRING_KEYS)[number];
@@ -159,7 +180,9 @@ export type HostMessage =
   | { type: 'init'; protocol: number; strings: UiStrings; view: PreviewModel; target: EditorTarget | null }
   | { type: 'update'; view: PreviewModel }
   | { type: 'target'; target: EditorTarget | null }
-  | ({ type: 'insertResult'; requestId: number } & InsertResult);
+  | ({ type: 'insertResult'; requestId: number } & InsertResult)
+  /** Why the image or video behind `key` did not load (expired, blocked, not found, not an image), in words. */
+  | { type: 'mediaProblem'; key: ValueKey; reason: string };
 
 // ---- Webview → host ----------------------------------------------------------------------------
 
@@ -173,7 +196,11 @@ export type WebviewMessage =
   | { type: 'insert'; key: ValueKey; literal: boolean; requestId: number }
   /** Open an image or video URL in the browser. */
   | { type: 'open'; key: ValueKey }
-  | { type: 'refresh' };
+  | { type: 'refresh' }
+  /** Save a piece the view offered in `saveOptions` into the workspace. */
+  | { type: 'save'; part: string }
+  /** An image or video the view showed did not load: the host finds out why. */
+  | { type: 'mediaFailed'; key: ValueKey };
 
 /**
  * What the webview keeps through a hide or a reload (`setState`). The serializer reads `taskId`;

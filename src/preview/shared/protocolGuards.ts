@@ -14,8 +14,10 @@ import {
   MediaItem,
   Notice,
   NoticeTone,
+  LinkExpiryView,
   PreviewModel,
   PreviewState,
+  SaveOption,
   PROTOCOL_VERSION,
   Quadrant,
   StatusIcon,
@@ -60,6 +62,11 @@ export function isTaskId(v: unknown): v is string {
   return typeof v === 'string' && /^[A-Za-z0-9_.:-]{1,128}$/.test(v);
 }
 
+/** What saveSources names a piece: 'image', 'q1'–'q4', 'image2', 'video1'. */
+export function isSavePart(v: unknown): v is string {
+  return typeof v === 'string' && /^(?:image|q[1-4]|image\d{1,4}|video\d{1,4})$/.test(v);
+}
+
 const isTextValue = shape<TextValue>({ key: isValueKey, label: isString, value: isString });
 const isMediaItem = shape<MediaItem>({ key: isValueKey, url: isString, safeUrl: nullable(isString) });
 const isButtonItem = shape<ButtonItem>({
@@ -101,6 +108,9 @@ export const isPreviewModel: Guard<PreviewModel> = shape<PreviewModel>({
   prompts: arrayOf(isTextValue),
   fields: arrayOf(isTextValue),
   buttonGroups: arrayOf(shape<ButtonGroup>({ title: isString, buttons: arrayOf(isButtonItem) })),
+  saveOptions: arrayOf(shape<SaveOption>({ part: isSavePart, label: isString })),
+  savedFiles: arrayOf(isString),
+  linkExpiry: nullable(shape<LinkExpiryView>({ text: isString, tone: (v): v is LinkExpiryView['tone'] => v === 'live' || v === 'soon' || v === 'expired' })),
 });
 
 const isEditorTarget = shape<EditorTarget>({ fileName: isString, literalName: isString });
@@ -135,6 +145,8 @@ export function isHostMessage(v: unknown): v is HostMessage {
       return nullable(isEditorTarget)(v.target);
     case 'insertResult':
       return isRequestId(v.requestId) && isInsertResult(v);
+    case 'mediaProblem':
+      return isValueKey(v.key) && isString(v.reason) && v.reason.length <= MAX_REASON;
     default:
       return false;
   }
@@ -154,6 +166,10 @@ export function isWebviewMessage(v: unknown): v is WebviewMessage {
       return isValueKey(v.key);
     case 'insert':
       return isValueKey(v.key) && isBoolean(v.literal) && isRequestId(v.requestId);
+    case 'save':
+      return isSavePart(v.part);
+    case 'mediaFailed':
+      return isValueKey(v.key);
     default:
       return false;
   }

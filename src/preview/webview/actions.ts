@@ -11,6 +11,7 @@ export interface Actions {
   insert(key: ValueKey, literal: boolean, actionId: string): void;
   open(key: ValueKey): void;
   refresh(): void;
+  save(part: string): void;
 }
 
 export interface RenderContext {
@@ -18,6 +19,8 @@ export interface RenderContext {
   target: EditorTarget | null;
   actions: Actions;
   media: MediaCache;
+  /** Why media failed to load, by value key, as the host found out. */
+  mediaProblems: ReadonlyMap<string, string>;
 }
 
 export const FLASH_MS = 1200;

@@ -18,7 +18,12 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
-const media = new MediaCache();
+/** Why media failed to load, by value key (the host's answers to mediaFailed). */
+const mediaProblems = new Map<string, string>();
+const media = new MediaCache((url) => {
+  const item = [view?.image, ...(view?.gallery ?? []), ...(view?.videos ?? [])].find((m) => m?.safeUrl === url);
+  if (item) vscode.postMessage({ type: 'mediaFailed', key: item.key });
+});
 const toast = new Toast(document.body);
 
 let strings: UiStrings | undefined;
@@ -38,6 +43,7 @@ const actions: Actions = {
   },
   open: (key) => vscode.postMessage({ type: 'open', key }),
   refresh: () => vscode.postMessage({ type: 'refresh' }),
+  save: (part) => vscode.postMessage({ type: 'save', part }),
 };
 
 function render(): void {
@@ -49,7 +55,7 @@ function render(): void {
   // Only while the panel has the focus: a background update must not pull it from a quick pick.
   const focusedId = document.hasFocus() ? (document.activeElement as HTMLElement | null)?.dataset?.actionId : undefined;
   media.beginRender();
-  app.replaceChildren(renderView(view, { strings, target, actions, media }));
+  app.replaceChildren(renderView(view, { strings, target, actions, media, mediaProblems }));
   media.endRender();
   app.setAttribute('aria-busy', 'false');
   window.scrollTo(0, scrollY);
@@ -84,12 +90,17 @@ function onMessage(message: HostMessage): void {
     case 'insertResult':
       onInsertResult(message.requestId, message);
       return;
+    case 'mediaProblem':
+      mediaProblems.set(message.key, message.reason);
+      render();
+      return;
     case 'init':
       strings = message.strings;
       view = message.view;
       target = message.target;
       break;
     case 'update':
+      if (view?.taskId !== message.view.taskId) mediaProblems.clear();
       view = message.view;
       break;
     case 'target':
