@@ -42,7 +42,8 @@ export async function saveWithFeedback(deps: Deps, state: vscode.Memento, t: Tra
     );
     vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Saved {0} and its sidecar', result.relative)}`, 4000);
     if (source.kind === 'image') {
-      await vscode.commands.executeCommand('vscode.open', result.file, { viewColumn: vscode.ViewColumn.One, preview: true, preserveFocus: true });
+      // Beside the preview (or the editor) the save came from, not over it.
+      await vscode.commands.executeCommand('vscode.open', result.file, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
     }
     return result;
   } catch (e) {
