@@ -93,7 +93,7 @@ export function extensionFor(contentType: string | null): string | null {
  */
 export function resolveSaveFolder(workspaceRoot: string, setting: string): { ok: true; folder: string } | { ok: false; reason: 'absolute' | 'outside' | 'invalid' } {
   const rel = setting.trim().replace(/\\/g, '/');
-  if (/[\0-\x1f<>:"|?*]/.test(rel)) return { ok: false, reason: 'invalid' };
+  if (/[<>:"|?*]/.test(rel) || [...rel].some((c) => c.charCodeAt(0) < 0x20)) return { ok: false, reason: 'invalid' };
   if (path.isAbsolute(rel) || path.win32.isAbsolute(rel)) return { ok: false, reason: 'absolute' };
   const folder = path.resolve(workspaceRoot, rel || '.');
   return isInside(workspaceRoot, folder) ? { ok: true, folder } : { ok: false, reason: 'outside' };
