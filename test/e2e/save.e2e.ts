@@ -66,7 +66,8 @@ describe('Save', function () {
 
     // The preview says where it went; the saved image is open in VS Code's image preview.
     await waitFor(async () => (await frame.locator('.saved-to').innerText().catch(() => '')).includes(`${base}-q2.png`), 'the preview saying "Saved to …"');
-    await waitFor(async () => (await workbench.page.locator('.tabs-container .tab').allInnerTexts()).some((t) => t.includes(`${base}-q2.png`)), 'the saved image open in a tab');
+    await waitFor(async () => (await workbench.page.locator('.editor-group-container .title', { hasText: `${base}-q2.png` }).count()) > 0, 'the saved image open in an editor');
+    await waitFor(async () => (await workbench.page.locator('.editor-group-container .title', { hasText: `${base}-q2.png` }).innerText()).length > 0, 'its title');
 
     // The whole grid, saved the same way (no question the second time).
     await frame.locator('[data-action="save"][data-part="image"]').click();
