@@ -79,7 +79,8 @@ describe('Save', function () {
     await waitFor(async () => (await workbench.treeRows()).some((r) => r.text.includes('harbour') && /saved/.test(r.description)), 'the row saying "saved"');
 
     // The Explorer shows the folder with both files and both sidecars.
-    await workbench.runCommand('File: Refresh Explorer');
+    await workbench.runCommand('File: Focus on Files Explorer');
+    await workbench.runCommand('Refresh Explorer');
     await waitFor(async () => (await explorerRows()).some((r) => r.startsWith('mj-images')), 'mj-images in the Explorer');
     const folder = workbench.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'mj-images' }).first();
     if ((await folder.getAttribute('aria-expanded')) !== 'true') await folder.click();
