@@ -50,8 +50,21 @@ function copyCodicons(destDir) {
   }
 }
 
+/**
+ * libwebp as WebAssembly (from @cwasm/webp), beside the extension bundle: src/core/webpDecoder.ts
+ * reads it from there. Pure wasm, the same file on every platform (no native module).
+ */
+function copyWebpWasm(destDir) {
+  const src = require.resolve('@cwasm/webp/webp.wasm');
+  const dest = path.join(destDir, 'webp.wasm');
+  fs.mkdirSync(destDir, { recursive: true });
+  const data = fs.readFileSync(src);
+  if (!fs.existsSync(dest) || !fs.readFileSync(dest).equals(data)) fs.writeFileSync(dest, data);
+}
+
 async function main() {
   copyCodicons(path.join(__dirname, WEBVIEW.outDir, 'codicons'));
+  copyWebpWasm(path.join(__dirname, 'dist'));
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
@@ -63,7 +76,7 @@ async function main() {
   if (fs.existsSync(cli)) fs.chmodSync(cli, 0o755);
 }
 
-module.exports = { copyCodicons, webviewBuilds };
+module.exports = { copyCodicons, copyWebpWasm, webviewBuilds };
 
 if (require.main === module) {
   main().catch((e) => {

@@ -7,7 +7,7 @@ const fs = require('fs');
 const path = require('path');
 const esbuild = require('esbuild');
 const { root, nodeBundle, WEBVIEW } = require('../build/bundleOptions');
-const { copyCodicons, webviewBuilds } = require('../esbuild');
+const { copyCodicons, copyWebpWasm, webviewBuilds } = require('../esbuild');
 
 /** What the .vsix holds besides the bundles; .vscodeignore in the stage keeps it to exactly this. */
 const FILES = ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'README.md', 'LICENSE', 'CHANGELOG.md', '.vscodeignore'];
@@ -32,6 +32,7 @@ async function packageVsix(outFile) {
   }
   // The preview's codicons, fresh from node_modules, in the webview's folder.
   copyCodicons(path.join(stage, WEBVIEW.outDir, 'codicons'));
+  copyWebpWasm(path.join(stage, 'dist'));
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
   // No repository is published yet: README links stay as they are (relative doc links).

@@ -4,6 +4,7 @@ import { TaskStore } from './core/taskStore';
 import { Log } from './platform/log';
 import { ClientPool } from './providers/clientPool';
 import { ProviderRegistry } from './providers/providerRegistry';
+import { SavedTasks } from './save/savedTasks';
 import { Settings } from './settings/settings';
 import { ViewState } from './tree/viewState';
 
@@ -18,4 +19,6 @@ export interface Deps {
   readonly settings: Settings;
   readonly viewState: ViewState;
   readonly log: Log;
+  /** Which tasks were saved into this workspace, and where. */
+  readonly saved: SavedTasks;
 }

@@ -41,6 +41,8 @@ import { registerImagine } from './jobs/imagine';
 import { registerDescribeImage } from './jobs/describeImage';
 import { registerBlendImages } from './jobs/blendImages';
 import { registerShortenPrompt } from './jobs/shortenPrompt';
+import { SavedTasks } from './save/savedTasks';
+import { registerSaving } from './save/registerSaving';
 
 /** The tracked list's last write, awaited on shutdown (VS Code waits for deactivate's promise, not for disposables). */
 let flushTrackedTasks: (() => Promise<void>) | undefined;
@@ -60,7 +62,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(log, settings, providers, clients, viewState, store);
   await applyDevSetup(context, providers, store, log);
   const { scheduler, lease: pollLease } = registerPolling(context, store, clients, providers, settings, log);
-  const deps: Deps = { store, providers, clients, scheduler, pollLease, settings, viewState, log };
+  const saved = new SavedTasks(context.workspaceState);
+  context.subscriptions.push(saved);
+  const deps: Deps = { store, providers, clients, scheduler, pollLease, settings, viewState, log, saved };
 
   registerTaskTree(context, deps);
   registerTaskStatusBar(context, deps);
@@ -93,6 +97,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerDescribeImage(context, deps);
   registerBlendImages(context, deps);
   registerShortenPrompt(context, deps);
+  registerSaving(context, deps);
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -35,6 +35,9 @@ export const COMMANDS = {
   describeImage: 'mjTasks.describeImage',
   blendImages: 'mjTasks.blendImages',
   shortenPrompt: 'mjTasks.shortenPrompt',
+  saveImage: 'mjTasks.saveImage',
+  retrackSidecar: 'mjTasks.retrackSidecar',
+  retrackFolder: 'mjTasks.retrackFolder',
 } as const;
 
 /** Commands other slices register that MJ Tasks' own flows run (a code-21 answer → the follow-up dialog). */

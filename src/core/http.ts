@@ -61,6 +61,11 @@ export interface HttpCall {
   signal?: AbortSignal;
   /** Names the server (and task) in any error thrown. */
   ctx: MjErrorContext;
+  /**
+   * 'same-host' (default): a redirect to another host is refused, so a key in the headers cannot
+   * follow it. 'any': for requests that carry no key (image downloads), up to the same hop limit.
+   */
+  redirects?: 'same-host' | 'any';
 }
 
 export interface HttpReply {
@@ -77,6 +82,21 @@ export interface HttpReply {
  * 'redirect' and the transport's own reasons) or AbortError (the caller's signal).
  */
 export async function send(call: HttpCall): Promise<HttpReply> {
+  const reply = await sendForBytes(call);
+  const text = reply.body.toString('utf8');
+  return { status: reply.status, contentType: reply.contentType, retryAfter: reply.retryAfter, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+}
+
+/** An answer whose body is kept as bytes (an image, a video). */
+export interface HttpBytesReply {
+  status: number;
+  contentType: string | null;
+  retryAfter: string | null;
+  body: Buffer;
+}
+
+/** `send` for binary bodies: the same caps, timeouts and failures; the body is not decoded as text. */
+export async function sendForBytes(call: HttpCall): Promise<HttpBytesReply> {
   if (call.signal?.aborted) throw new AbortError();
   const controller = new AbortController();
   let timedOut = false;
@@ -99,7 +119,7 @@ export async function send(call: HttpCall): Promise<HttpReply> {
   }
 }
 
-async function exchange(call: HttpCall, signal: AbortSignal): Promise<HttpReply> {
+async function exchange(call: HttpCall, signal: AbortSignal): Promise<HttpBytesReply> {
   let url = new URL(call.url);
   let method = call.method;
   let body = call.body;
@@ -117,7 +137,7 @@ async function exchange(call: HttpCall, signal: AbortSignal): Promise<HttpReply>
     if (status >= 300 && status < 400 && location !== null) {
       const next = new URL(location, url);
       // The key travels in a header; following a redirect to another host would hand it over.
-      if (!sameHost(url, next) || hop >= MAX_REDIRECTS) {
+      if ((call.redirects !== 'any' && !sameHost(url, next)) || hop >= MAX_REDIRECTS || !/^https?:$/.test(next.protocol)) {
         res.destroy();
         throw new BadResponseError({ ...call.ctx, status }, 'redirect', next.origin);
       }
@@ -133,7 +153,7 @@ async function exchange(call: HttpCall, signal: AbortSignal): Promise<HttpReply>
       status,
       contentType: mediaType(header(res, 'content-type')),
       retryAfter: header(res, 'retry-after'),
-      text: await readBody(res, lateError, call, signal),
+      body: await readBody(res, lateError, call, signal),
     };
   }
 }
@@ -171,10 +191,10 @@ function open(url: URL, method: string, headers: Record<string, string>, body: s
 }
 
 /**
- * The whole body as text, decompressed, stopped at the cap. A connection that closes before the
+ * The whole body, decompressed, stopped at the cap. A connection that closes before the
  * body is complete fails here at once (the response stream errors), not at the timeout.
  */
-async function readBody(res: http.IncomingMessage, lateError: () => unknown, call: HttpCall, signal: AbortSignal): Promise<string> {
+async function readBody(res: http.IncomingMessage, lateError: () => unknown, call: HttpCall, signal: AbortSignal): Promise<Buffer> {
   const tooLarge = (): BadResponseError =>
     new BadResponseError({ ...call.ctx, status: res.statusCode }, 'too-large', formatBytes(call.maxBodyBytes));
   const declared = Number(header(res, 'content-length'));
@@ -211,8 +231,7 @@ async function readBody(res: http.IncomingMessage, lateError: () => unknown, cal
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return Buffer.concat(chunks);
 }
 
 /**

@@ -13,6 +13,10 @@ export interface SettingsValues {
   requestTimeoutSeconds: number;
   notifications: NotificationLevel;
   confirmSubmits: boolean;
+  /** Where Save Image writes, relative to the workspace folder. */
+  saveFolder: string;
+  /** Save every task that succeeds, as it finishes. */
+  autoSave: boolean;
 }
 
 /** The settings section: every key below is `mjTasks.<key>` in the user's settings. */
@@ -27,6 +31,8 @@ export const SETTINGS_DEFAULTS: Readonly<SettingsValues> = Object.freeze({
   requestTimeoutSeconds: 15,
   notifications: 'all',
   confirmSubmits: true,
+  saveFolder: 'mj-images',
+  autoSave: false,
 });
 
 /** How much slower polling runs while the window is in the background (not a setting). */

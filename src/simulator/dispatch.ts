@@ -1,3 +1,4 @@
+import { expiredLinkReply, linkHasExpired } from './discordLinks';
 import type { IncomingHttpHeaders } from 'http';
 import { isAuthorized } from './auth';
 import type { SimContext } from './context';
@@ -40,6 +41,7 @@ function guarded(route: Route): boolean {
 
 export function dispatch(ctx: SimContext, req: SimRequest, requestNumber: number): Reply {
   const { route } = req;
+  if ((route.name === 'image' || route.name === 'video') && linkHasExpired(route.query, ctx.now())) return expiredLinkReply();
   if (route.name === 'image') return imageFile(route.param);
   if (route.name === 'video') return videoFile(route.param, req.headers.range);
   const accept = String(req.headers.accept ?? '');

@@ -28,7 +28,10 @@ export function renderNewapi(v: SimTaskView, ctx: SimContext): Record<string, un
   const { task, state } = v;
   const fresh = state.fresh;
   let imageUrl = '';
-  if (v.imageName) {
+  if (task.linkExpiresAt !== undefined && v.imageUrl) {
+    // A relay that passes the Discord attachment link on rather than proxying it.
+    imageUrl = v.imageUrl;
+  } else if (v.imageName) {
     imageUrl = `${ctx.url}/mj/image/${task.id}`;
     if (state.status !== 'SUCCESS') imageUrl += `?rand=${state.startTime ?? 0}${String(state.progress ?? 0).padStart(3, '0')}`;
   }

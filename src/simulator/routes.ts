@@ -32,6 +32,8 @@ export interface Route {
   modeSegment: string | null;
   /** The path ended up under /mj (novicezk's Spring context). */
   underMj: boolean;
+  /** The query string without '?', '' when none (Discord-style media links carry their expiry there). */
+  query: string;
 }
 
 const TRUEAI_MODES = new Set(['mj-fast', 'mj-turbo', 'mj-relax']);
@@ -53,7 +55,7 @@ export function parseRoute(method: string, url: string): Route {
   if (segs[i] !== 'mj' && segs[i + 1] === 'mj') modeSegment = segs[i++];
   const rest = segs.slice(i);
   const path = '/' + rest.join('/');
-  const base = { path, rawPath, modeSegment, underMj: rest[0] === 'mj' };
+  const base = { path, rawPath, modeSegment, underMj: rest[0] === 'mj', query: url.split('?').slice(1).join('?') };
   const route = (name: RouteName, key: string, param = ''): Route => ({ ...base, name, key: `${method} ${key}`, param });
 
   if (method === 'GET' && rest.length === 2 && rest[0] === 'images' && rest[1].endsWith('.png')) {

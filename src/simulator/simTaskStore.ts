@@ -182,6 +182,9 @@ export class SimTaskStore {
     if (spec.overrides) {
       task.overrides = { ...spec.overrides };
     }
+    if (spec.linkExpiresAt !== undefined) {
+      task.linkExpiresAt = spec.linkExpiresAt;
+    }
     return task;
   }
 

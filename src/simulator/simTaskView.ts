@@ -5,6 +5,7 @@ import { progressStage, stateAt, type TaskState } from './lifecycle';
 import { describeText, shortenText } from './prompts';
 import { isVideoResult, type SimTask } from './taskModel';
 import { videoPath } from './video';
+import { discordStyle } from './discordLinks';
 
 // The dialect-neutral facts a renderer prints: state now, which images, which buttons.
 
@@ -54,12 +55,13 @@ export function viewOf(task: SimTask, ctx: SimContext): SimTaskView {
   const video = isVideoResult(task.result);
   const still = imageUrl(ctx, singleImageName(task.palette, task.quadrant));
   const clips = success && video ? (task.result === 'video' ? [0, 1, 2, 3] : [0]) : [];
+  const link = (url: string) => (task.linkExpiresAt !== undefined ? discordStyle(url, task.linkExpiresAt, task.submitTime) : url);
   return {
     task,
     state,
-    imageUrl: name ? imageUrl(ctx, name) : null,
-    imageUrls,
-    videos: clips.map((n) => ({ url: `${ctx.url}${videoPath(task.hash, n)}`, thumbnail: still })),
+    imageUrl: name ? link(imageUrl(ctx, name)) : null,
+    imageUrls: imageUrls.map(link),
+    videos: clips.map((n) => ({ url: link(`${ctx.url}${videoPath(task.hash, n)}`), thumbnail: still })),
     videoOriginUrl: video ? still : null,
     buttons: success ? buttonsFor(task.result, task.hash, ctx.dialect) : null,
     promptEn,

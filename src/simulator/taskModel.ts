@@ -81,4 +81,6 @@ export interface SimTask {
   children: Map<string, string>;
   /** TaskSpec.overrides: raw fields laid over the rendered JSON. */
   overrides?: Record<string, unknown>;
+  /** TaskSpec.linkExpiresAt: Discord-style links expiring then. */
+  linkExpiresAt?: number;
 }

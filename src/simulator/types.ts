@@ -64,6 +64,12 @@ export interface TaskSpec {
    * `seed`), for tests that need what no real lifecycle produces: hostile URLs, odd shapes.
    */
   overrides?: Record<string, unknown>;
+  /**
+   * Hand out the result's links (image, images, videos) the way Discord attachments look, with
+   * their expiry in the query (`?ex=<Unix seconds, hex>&is=…&hm=…`) at this epoch ms; after it the
+   * links answer 404 as Discord's do. Default: plain links without expiry.
+   */
+  linkExpiresAt?: number;
 }
 
 interface FaultScope {

@@ -10,7 +10,7 @@ const AGE_REFRESH_MS = 60_000;
 
 /** The sidebar list; returns the provider so commands can read what is shown. */
 export function registerTaskTree(context: vscode.ExtensionContext, deps: Deps): TaskTreeProvider {
-  const provider = new TaskTreeProvider(deps.store, deps.viewState, deps.providers);
+  const provider = new TaskTreeProvider(deps.store, deps.viewState, deps.providers, deps.saved);
   const view = vscode.window.createTreeView(VIEWS.tasks, {
     treeDataProvider: provider,
     dragAndDropController: new TaskDragAndDrop(),

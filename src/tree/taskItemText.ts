@@ -3,6 +3,7 @@ import { joinSentences } from '../core/errors';
 import { sliceWhole } from '../core/fieldCaps';
 import { formatAge, formatDuration, formatTime, shortenText, taskTitle } from '../core/format';
 import { inertMarkdown } from '../core/inertText';
+import { describeExpiry, taskLinkExpiry } from '../core/linkExpiry';
 import { taskStatusLabel } from '../core/statusVocabulary';
 import { TrackedTask } from '../core/trackedTask';
 import { thumbnailMarkdown } from './tooltipThumbnail';
@@ -33,7 +34,7 @@ export function taskItemLabel(t: TrackedTask): string {
 }
 
 /** "IMAGINE · 57% · 2 min ago", or what went wrong when polling failed. */
-export function taskItemDescription(t: TrackedTask, now: number): string {
+export function taskItemDescription(t: TrackedTask, now: number, saved = false): string {
   const parts: string[] = [];
   const task = t.task;
   if (task?.action) {
@@ -53,12 +54,15 @@ export function taskItemDescription(t: TrackedTask, now: number): string {
   } else if (t.stuck) {
     parts.push(l10n.t('stuck'));
   }
+  if (saved) {
+    parts.push(l10n.t('saved'));
+  }
   parts.push(formatAge(now - (task?.finishTime ?? task?.submitTime ?? t.addedAt)));
   return parts.join(' · ');
 }
 
 /** The hover of a task's row as Markdown for an untrusted MarkdownString without theme icons or HTML. */
-export function taskTooltipMarkdown(t: TrackedTask, providerCount: number): string {
+export function taskTooltipMarkdown(t: TrackedTask, providerCount: number, extra: { savedTo?: string; now?: number } = {}): string {
   const lines: string[] = [];
   const line = (label: string, value: string) => {
     if (value) {
@@ -78,6 +82,8 @@ export function taskTooltipMarkdown(t: TrackedTask, providerCount: number): stri
     line(l10n.t('Finished'), formatTime(task.finishTime));
     line(l10n.t('Took'), formatDuration(task.startTime ?? task.submitTime, task.finishTime));
     line(l10n.t('Failure reason'), task.failReason ?? '');
+    line(l10n.t('Link'), describeExpiry(taskLinkExpiry(task), extra.now ?? Date.now()));
+    line(l10n.t('Saved to'), extra.savedTo ?? '');
   } else {
     line(l10n.t('Status'), l10n.t('Not fetched yet'));
   }

@@ -5,6 +5,7 @@ import { parentOf, TrackedTask } from '../core/trackedTask';
 import { StatusIconState, statusGroupLabel } from '../core/statusVocabulary';
 import { GroupBy, StatusGroup, TaskView, buildTaskView, groupKeyOf, sortKey } from '../core/taskView';
 import { COMMANDS, TREE_ITEM_FLAGS } from '../ids';
+import { SavedTasks } from '../save/savedTasks';
 import { ProviderRegistry } from '../providers/providerRegistry';
 import { taskContextValue } from './contextValue';
 import { statusThemeIcon } from './statusIcon';
@@ -55,7 +56,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     private readonly store: TaskStore,
     private readonly viewState: ViewState,
     private readonly providers: ProviderRegistry,
+    private readonly saved?: SavedTasks,
   ) {
+    if (saved) {
+      this.disposables.push(saved.onDidChange((id) => this.store.get(id) && this.changed.fire([this.taskNode(id)])));
+    }
     this.disposables.push(
       store.onDidChange((e) => this.onStoreChange(e.changed, e.added.length + e.removed.length > 0)),
       viewState.onDidChange(() => this.refreshAll()),
@@ -194,10 +199,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const hasChildren = (this.family?.children.get(t.id)?.length ?? 0) > 0;
     const item = new vscode.TreeItem(label, hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     item.id = `task:${t.id}`;
-    item.description = taskItemDescription(t, Date.now());
+    const savedFiles = this.saved?.files(t.id) ?? [];
+    item.description = taskItemDescription(t, Date.now(), savedFiles.length > 0);
     item.iconPath = statusThemeIcon(iconState(t));
     // Untrusted, no HTML, no theme icons: the Markdown holds server text (made inert in taskItemText.ts).
-    const tooltip = new vscode.MarkdownString(taskTooltipMarkdown(t, this.providers.list().length), false);
+    const tooltip = new vscode.MarkdownString(taskTooltipMarkdown(t, this.providers.list().length, { savedTo: savedFiles.map((f) => f.file).join(', ') }), false);
     tooltip.isTrusted = false;
     tooltip.supportHtml = false;
     item.tooltip = tooltip;

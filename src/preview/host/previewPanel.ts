@@ -14,6 +14,7 @@ import { httpMediaOrigins, WEBVIEW_DIR, WEBVIEW_FILES } from './csp';
 import { EditorTargetTracker } from './editorTarget';
 import { previewHtml } from './previewHtml';
 import { uiStrings } from './uiStrings';
+import { mediaProblem } from './mediaProblem';
 import { buildView, ValueEntry } from './viewModel';
 
 /** What every preview panel needs from the extension; built once by registerPreview. */
@@ -53,6 +54,8 @@ export class PreviewPanel implements vscode.Disposable {
   private mediaOrigins = '';
   /** The Vary (Region) editor open over this task's image, waiting for the user's mask. */
   private region: RegionSession | undefined;
+  /** Why each failed URL failed: a re-shown webview gets the reason again without another probe. */
+  private readonly explained = new Map<string, string>();
 
   /** Shows `taskId` in the preview, creating the panel or reusing (and revealing) the open one. */
   static createOrShow(host: PreviewHost, taskId: string, preserveFocus: boolean): PreviewPanel {
@@ -129,6 +132,9 @@ export class PreviewPanel implements vscode.Disposable {
       }),
       editors.onDidChange(() => this.post({ type: 'target', target: editors.describe() })),
       deps.providers.onDidChange(() => this.setHtml()),
+      deps.saved.onDidChange((id) => {
+        if (id === this.taskId) this.update();
+      }),
     );
     this.setHtml();
     this.rebuild();
@@ -173,7 +179,7 @@ export class PreviewPanel implements vscode.Disposable {
     const tracked = store.get(this.taskId);
     const parentId = tracked ? parentOf(tracked) : null;
     const relatives = { parentId, parent: parentId === null ? undefined : store.get(parentId), children: childrenOf(this.taskId, store.all()) };
-    const built = buildView(this.taskId, tracked, Date.now(), relatives);
+    const built = buildView(this.taskId, tracked, Date.now(), relatives, this.host.deps.saved.files(this.taskId).map((f) => f.file));
     this.values = built.values;
     this.panel.title = vscode.l10n.t('MJ: {0}', taskTitle(tracked?.task ?? null, this.taskId, TITLE_MAX));
     return built.view;
@@ -215,6 +221,15 @@ export class PreviewPanel implements vscode.Disposable {
     }
     if (m.type === 'refresh') {
       await vscode.commands.executeCommand(COMMANDS.refresh, this.taskId);
+      return;
+    }
+    if (m.type === 'save') {
+      // The command checks the part against what the task has now; the webview only names one.
+      await vscode.commands.executeCommand(COMMANDS.saveImage, { id: this.taskId, part: m.part });
+      return;
+    }
+    if (m.type === 'mediaFailed') {
+      await this.explainMediaFailure(m.key);
       return;
     }
     const entry = this.values.get(m.key);
@@ -289,6 +304,17 @@ export class PreviewPanel implements vscode.Disposable {
     } finally {
       this.post({ type: 'pressResult', key });
     }
+  }
+
+  /** Finds out why an image or video did not load, and tells the webview (once per key and view). */
+  private async explainMediaFailure(key: ValueKey): Promise<void> {
+    const entry = this.values.get(key);
+    if (!entry?.openable) return;
+    const known = this.explained.get(entry.value);
+    const origins = httpMediaOrigins(this.host.deps.providers.list().map((p) => p.baseUrl));
+    const reason = known ?? (await mediaProblem(entry.value, key.startsWith('videoUrls.') ? 'video' : 'image', origins, Date.now())).slice(0, 480);
+    this.explained.set(entry.value, reason);
+    this.post({ type: 'mediaProblem', key, reason });
   }
 
   private async insert(entry: ValueEntry, literal: boolean): Promise<InsertResult> {

@@ -39,5 +39,8 @@ export function uiStrings(): UiStrings {
     pressing: vscode.l10n.t('Sending…'),
     madeFrom: vscode.l10n.t('Made from'),
     madeHere: vscode.l10n.t('Made from this task'),
+    save: vscode.l10n.t('Save'),
+    saveTitle: vscode.l10n.t('Save {0} into the workspace, with its sidecar JSON'),
+    savedTo: vscode.l10n.t('Saved to {0}'),
   };
 }

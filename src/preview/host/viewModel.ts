@@ -4,12 +4,14 @@ import { formatAge, formatDuration, formatTime, taskTitle } from '../../core/for
 import { STATUS_CODICONS, StatusIconState, statusLabel } from '../../core/statusVocabulary';
 import { TrackedTask } from '../../core/trackedTask';
 import { Task } from '../../core/types';
+import { describeExpiry, expiryState, taskLinkExpiry } from '../../core/linkExpiry';
+import { saveSources } from '../../core/saveParts';
 import { explainFailure } from './failure';
 import { NO_RELATIVES, Relatives, relativeLabel } from './familyModel';
 import { gridQuadrants } from './grid';
 import { failureHeadline, groupTitle, modalNote } from './labels';
 import { splitNumberedPrompts } from './numberedPrompts';
-import { ButtonGroup, ButtonRef, Fact, FamilyLink, MediaItem, Notice, PreviewModel, StatusIcon, TextValue, ValueKey } from '../shared/protocol';
+import { ButtonGroup, ButtonRef, Fact, FamilyLink, LinkExpiryView, MediaItem, Notice, PreviewModel, StatusIcon, TextValue, ValueKey } from '../shared/protocol';
 import { safeHttpUrl } from '../shared/urlSafety';
 
 // Turns a tracked task into what the webview shows (already localized; no HTML anywhere) and the
@@ -163,6 +165,9 @@ function emptyView(taskId: string, phase: PreviewModel['phase']): PreviewModel {
     fields: [],
     buttonGroups: [],
     family: { parent: null, children: [], canPress: false },
+    saveOptions: [],
+    savedFiles: [],
+    linkExpiry: null,
   };
 }
 
@@ -182,7 +187,33 @@ function numberedPrompts(task: Task) {
   return { intro: '', items: [] as string[] };
 }
 
-export function buildView(taskId: string, t: TrackedTask | undefined, now: number, relatives: Relatives = NO_RELATIVES): BuiltView {
+/** How long the result's link lives, for the caption; and a notice when it is near its end or past it. */
+function linkExpiryView(task: Task, saved: boolean, now: number): { view: LinkExpiryView | null; notice: Notice | null } {
+  const at = taskLinkExpiry(task);
+  const state = expiryState(at, now);
+  if (state === 'none') return { view: null, notice: null };
+  const text = describeExpiry(at, now);
+  const tone = state === 'soon' ? 'soon' : state === 'expired' ? 'expired' : 'live';
+  let notice: Notice | null = null;
+  if (state === 'expired') {
+    notice = {
+      tone: 'warning',
+      title: l10n.t('The result\'s link has expired: the image no longer loads from it.'),
+      detail: saved ? l10n.t('Your saved copy is in the workspace.') : l10n.t('Refresh asks the server again; some relays hand out a fresh link.'),
+    };
+  } else if (state === 'soon' && !saved) {
+    notice = { tone: 'warning', title: l10n.t('Not saved, and the {0}.', text), detail: l10n.t('Save it into the workspace to keep it.') };
+  }
+  return { view: { text, tone }, notice };
+}
+
+export function buildView(
+  taskId: string,
+  t: TrackedTask | undefined,
+  now: number,
+  relatives: Relatives = NO_RELATIVES,
+  savedFiles: readonly string[] = [],
+): BuiltView {
   const values = new ValueTable();
   if (!t) {
     const view = emptyView(taskId, 'untracked');
@@ -259,5 +290,10 @@ export function buildView(taskId: string, t: TrackedTask | undefined, now: numbe
       variation: q.variation !== null ? values.button(buttonKey(q.variation), task.buttons[q.variation].customId) : null,
     })) ?? null;
 
+  view.saveOptions = saveSources(task).map((src) => ({ part: src.id, label: src.label }));
+  view.savedFiles = [...savedFiles];
+  const expiry = linkExpiryView(task, savedFiles.length > 0, now);
+  view.linkExpiry = expiry.view;
+  if (expiry.notice) view.notices.push(expiry.notice);
   return { view, values: values.map };
 }

@@ -109,6 +109,12 @@ export interface PreviewModel {
   buttonGroups: ButtonGroup[];
   /** The task it was made from and the tasks made from it; buttons can be pressed. */
   family: PreviewFamily;
+  /** What can be saved into the workspace (a finished task's image, quadrants, videos). */
+  saveOptions: SaveOption[];
+  /** Workspace-relative paths this task was saved to, newest last. */
+  savedFiles: string[];
+  /** How long the result's link lives; null when it has no known expiry. */
+  linkExpiry: LinkExpiryView | null;
 }
 
 /** A tracked relative of the task: the key opens its preview. */
@@ -124,6 +130,18 @@ export interface PreviewFamily {
   children: FamilyLink[];
   /** A finished task's buttons send a job when pressed (one request each). */
   canPress: boolean;
+}
+
+/** A piece of the task to save: `part` is what the webview sends back ('image', 'q2', 'image3', 'video1'). */
+export interface SaveOption {
+  part: string;
+  label: string;
+}
+
+export interface LinkExpiryView {
+  /** "link expires in 5 h", "link expired 2 h ago". */
+  text: string;
+  tone: 'live' | 'soon' | 'expired';
 }
 
 /** The editor "Insert" writes into; null when there is none. */
@@ -169,6 +187,9 @@ export const UI_STRING_KEYS = [
   'pressing',
   'madeFrom',
   'madeHere',
+  'save',
+  'saveTitle',
+  'savedTo',
 ] as const;
 
 export type UiStringKey = (typeof UI_STRING_KEYS)[number];
@@ -187,7 +208,9 @@ export type HostMessage =
   /** Opens the Vary (Region) editor over the preview (null closes it: answered or given up). */
   | { type: 'region'; request: RegionRequest | null }
   /** What became of a `regionSubmit`: sent (the editor closes), or why not (it stays, drawing kept). */
-  | { type: 'regionResult'; requestId: number; sent: boolean; reason: string };
+  | { type: 'regionResult'; requestId: number; sent: boolean; reason: string }
+  /** Why the image or video behind `key` did not load (expired, blocked, not found, not an image), in words. */
+  | { type: 'mediaProblem'; key: ValueKey; reason: string };
 
 // ---- Webview → host ----------------------------------------------------------------------------
 
@@ -212,7 +235,11 @@ export type WebviewMessage =
    * checks it all before anything is sent.
    */
   | { type: 'regionSubmit'; modalId: string; requestId: number; width: number; height: number; mask: string; prompt: string }
-  | { type: 'regionCancel'; modalId: string };
+  | { type: 'regionCancel'; modalId: string }
+  /** Save a piece the view offered in `saveOptions` into the workspace. */
+  | { type: 'save'; part: string }
+  /** An image or video the view showed did not load: the host finds out why. */
+  | { type: 'mediaFailed'; key: ValueKey };
 
 // ---- Vary (Region) ------------------------------------------------------------------------------
 

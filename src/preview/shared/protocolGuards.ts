@@ -16,8 +16,10 @@ import {
   Notice,
   NoticeTone,
   PreviewFamily,
+  LinkExpiryView,
   PreviewModel,
   PreviewState,
+  SaveOption,
   PROTOCOL_VERSION,
   REGION_STRING_KEYS,
   RegionRequest,
@@ -62,6 +64,11 @@ function shape<T>(fields: { [K in keyof T]-?: Guard<T[K]> }): Guard<T> {
 /** Task IDs are digits for most servers, UUID-like for some: printable, short, no separators. */
 export function isTaskId(v: unknown): v is string {
   return typeof v === 'string' && /^[A-Za-z0-9_.:-]{1,128}$/.test(v);
+}
+
+/** What saveSources names a piece: 'image', 'q1'–'q4', 'image2', 'video1'. */
+export function isSavePart(v: unknown): v is string {
+  return typeof v === 'string' && /^(?:image|q[1-4]|image\d{1,4}|video\d{1,4})$/.test(v);
 }
 
 const isTextValue = shape<TextValue>({ key: isValueKey, label: isString, value: isString });
@@ -111,6 +118,9 @@ export const isPreviewModel: Guard<PreviewModel> = shape<PreviewModel>({
     children: arrayOf(isFamilyLink),
     canPress: isBoolean,
   }),
+  saveOptions: arrayOf(shape<SaveOption>({ part: isSavePart, label: isString })),
+  savedFiles: arrayOf(isString),
+  linkExpiry: nullable(shape<LinkExpiryView>({ text: isString, tone: (v): v is LinkExpiryView['tone'] => v === 'live' || v === 'soon' || v === 'expired' })),
 });
 
 const isEditorTarget = shape<EditorTarget>({ fileName: isString, literalName: isString });
@@ -151,6 +161,8 @@ export function isHostMessage(v: unknown): v is HostMessage {
       return nullable(isRegionRequest)(v.request);
     case 'regionResult':
       return isRequestId(v.requestId) && isBoolean(v.sent) && isString(v.reason);
+    case 'mediaProblem':
+      return isValueKey(v.key) && isString(v.reason) && v.reason.length <= MAX_REASON;
     default:
       return false;
   }
@@ -178,6 +190,10 @@ export function isWebviewMessage(v: unknown): v is WebviewMessage {
       return isTaskId(v.modalId) && isRequestId(v.requestId) && isSide(v.width) && isSide(v.height) && isString(v.mask) && isString(v.prompt);
     case 'regionCancel':
       return isTaskId(v.modalId);
+    case 'save':
+      return isSavePart(v.part);
+    case 'mediaFailed':
+      return isValueKey(v.key);
     default:
       return false;
   }

@@ -14,6 +14,7 @@ export interface Actions {
   /** Press a button: the control stays disabled until the host's pressResult. */
   press(key: ValueKey): void;
   openTask(key: ValueKey): void;
+  save(part: string): void;
 }
 
 export interface RenderContext {
@@ -25,6 +26,8 @@ export interface RenderContext {
   pressing: ReadonlySet<ValueKey>;
   /** The task's buttons can be pressed (it finished). */
   canPress: boolean;
+  /** Why media failed to load, by value key, as the host found out. */
+  mediaProblems: ReadonlyMap<string, string>;
 }
 
 export const FLASH_MS = 1200;

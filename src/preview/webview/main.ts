@@ -19,7 +19,12 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
-const media = new MediaCache();
+/** Why media failed to load, by value key (the host's answers to mediaFailed). */
+const mediaProblems = new Map<string, string>();
+const media = new MediaCache((url) => {
+  const item = [view?.image, ...(view?.gallery ?? []), ...(view?.videos ?? [])].find((m) => m?.safeUrl === url);
+  if (item) vscode.postMessage({ type: 'mediaFailed', key: item.key });
+});
 const toast = new Toast(document.body);
 const region = new RegionEditor(document.body, {
   submit: (modalId, requestId, width, height, mask, prompt) => vscode.postMessage({ type: 'regionSubmit', modalId, requestId, width, height, mask, prompt }),
@@ -52,6 +57,7 @@ const actions: Actions = {
     render();
   },
   openTask: (key) => vscode.postMessage({ type: 'openTask', key }),
+  save: (part) => vscode.postMessage({ type: 'save', part }),
 };
 
 function render(): void {
@@ -63,7 +69,7 @@ function render(): void {
   // Only while the panel has the focus: a background update must not pull it from a quick pick.
   const focusedId = document.hasFocus() ? (document.activeElement as HTMLElement | null)?.dataset?.actionId : undefined;
   media.beginRender();
-  app.replaceChildren(renderView(view, { strings, target, actions, media, pressing, canPress: view.family.canPress }));
+  app.replaceChildren(renderView(view, { strings, target, actions, media, pressing, canPress: view.family.canPress, mediaProblems }));
   media.endRender();
   app.setAttribute('aria-busy', 'false');
   window.scrollTo(0, scrollY);
@@ -108,12 +114,17 @@ function onMessage(message: HostMessage): void {
     case 'regionResult':
       region.onResult(message.requestId, message.sent, message.reason);
       return;
+    case 'mediaProblem':
+      mediaProblems.set(message.key, message.reason);
+      render();
+      return;
     case 'init':
       strings = message.strings;
       view = message.view;
       target = message.target;
       break;
     case 'update':
+      if (view?.taskId !== message.view.taskId) mediaProblems.clear();
       view = message.view;
       break;
     case 'target':

@@ -8,6 +8,9 @@ export class MediaCache {
   private previous = new Map<string, HTMLElement>();
   private current = new Map<string, HTMLElement>();
 
+  /** `onFailed`: an image or video did not load (the host is asked why). */
+  constructor(private readonly onFailed: (url: string) => void) {}
+
   beginRender(): void {
     this.current = new Map();
   }
@@ -30,7 +33,10 @@ export class MediaCache {
       // Relays' CDNs refuse hotlinks with a foreign Referer; the webview's origin is no business of theirs.
       el.referrerPolicy = 'no-referrer';
       el.addEventListener('load', () => (el.dataset.state = 'loaded'));
-      el.addEventListener('error', () => (el.dataset.state = 'failed'));
+      el.addEventListener('error', () => {
+        el.dataset.state = 'failed';
+        this.onFailed(safe);
+      });
       el.src = safe;
       return el;
     }) as HTMLImageElement;
@@ -49,6 +55,10 @@ export class MediaCache {
       el.preload = 'metadata';
       el.loop = true;
       el.setAttribute('playsinline', '');
+      el.addEventListener('error', () => {
+        el.dataset.state = 'failed';
+        this.onFailed(safe);
+      });
       el.src = safe;
       return el;
     }) as HTMLVideoElement;

@@ -1,6 +1,7 @@
 import { MediaItem, Quadrant, PreviewModel, format } from '../shared/protocol';
 import { actionButton, FLASH_MS, pressButton, RenderContext, valueActions } from './actions';
 import { h } from './dom';
+import { saveSection } from './saveSection';
 
 // The image (with the 2×2 grid overlay), the gallery and the videos. Only URLs that pass
 // safeHttpUrl (in MediaCache) are loaded; anything else is shown as text.
@@ -65,7 +66,7 @@ export function mainImage(view: PreviewModel, item: MediaItem, ctx: RenderContex
       'div',
       { class: grid ? 'image-frame is-grid' : 'image-frame' },
       img,
-      h('p', { class: 'image-failed' }, s.imageFailed),
+      h('p', { class: 'image-failed', attrs: { role: 'status' } }, ctx.mediaProblems.get(item.key) ?? s.imageFailed),
       grid ? h('div', { class: 'quadrants' }, ...grid.map((q) => quadrantCell(q, ctx))) : null,
     ),
     h(
@@ -73,6 +74,7 @@ export function mainImage(view: PreviewModel, item: MediaItem, ctx: RenderContex
       { class: 'image-caption' },
       grid ? h('p', { class: 'hint' }, s.gridHint) : null,
       h('span', { class: 'actions' }, open, valueActions(ctx, item.key, s.imageUrl)),
+      saveSection(view, ctx),
     ),
   );
 }
@@ -107,7 +109,14 @@ export function gallery(items: MediaItem[], ctx: RenderContext, kind: 'image' | 
         const open = actionButton(`open:${item.key}`, 'link-external', s.open, s.open, () => ctx.actions.open(item.key));
         open.dataset.action = 'open';
         const label = kind === 'image' ? s.imageUrl : s.videoUrl;
-        return h('li', { class: 'gallery-item', attrs: { 'data-key': item.key } }, el, h('span', { class: 'actions' }, open, valueActions(ctx, item.key, label)));
+        const problem = ctx.mediaProblems.get(item.key);
+        return h(
+          'li',
+          { class: 'gallery-item', attrs: { 'data-key': item.key } },
+          el,
+          h('p', { class: 'image-failed', attrs: { role: 'status' } }, problem ?? (kind === 'image' ? s.imageFailed : '')),
+          h('span', { class: 'actions' }, open, valueActions(ctx, item.key, label)),
+        );
       }),
     ),
   );
