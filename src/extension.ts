@@ -32,6 +32,8 @@ import { registerStopTracking } from './tasks/stopTracking';
 import { registerTrackTask } from './tasks/trackTask';
 import { registerTaskTree } from './tree/registerTaskTree';
 import { ViewState } from './tree/viewState';
+import { registerCopyAsCode } from './taskCode/copyAsCode';
+import { registerInsertAsCode } from './taskCode/insertAsCode';
 
 /** The tracked list's last write, awaited on shutdown (VS Code waits for deactivate's promise, not for disposables). */
 let flushTrackedTasks: (() => Promise<void>) | undefined;
@@ -75,6 +77,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerRemoveApiKey(context, deps);
   registerTestConnection(context, deps);
   registerRemoveProvider(context, deps);
+  registerCopyAsCode(context, deps);
+  registerInsertAsCode(context, deps);
 }
 
 export function deactivate(): Promise<void> | undefined {

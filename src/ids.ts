@@ -24,6 +24,8 @@ export const COMMANDS = {
   removeApiKey: 'mjTasks.removeApiKey',
   testConnection: 'mjTasks.testConnection',
   removeProvider: 'mjTasks.removeProvider',
+  copyAsCode: 'mjTasks.copyAsCode',
+  insertAsCode: 'mjTasks.insertAsCode',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -11,6 +11,7 @@ import { EditorTargetTracker } from './editorTarget';
 import { previewHtml } from './previewHtml';
 import { uiStrings } from './uiStrings';
 import { buildView, ValueEntry } from './viewModel';
+import { showCodeMenu } from '../../taskCode/codeMenu';
 
 /** What every preview panel needs from the extension; built once by registerPreview. */
 export interface PreviewHost {
@@ -184,6 +185,10 @@ export class PreviewPanel implements vscode.Disposable {
       await vscode.commands.executeCommand(COMMANDS.refresh, this.taskId);
       return;
     }
+    if (m.type === 'code') {
+      await this.code(m.key);
+      return;
+    }
     const entry = this.values.get(m.key);
     if (!entry) {
       // A key from a view that has changed since (the task moved on): nothing to act on.
@@ -215,6 +220,18 @@ export class PreviewPanel implements vscode.Disposable {
         }
         return;
       }
+    }
+  }
+
+  /** The Code menu for the task (key null) or for the button behind `key`; only a customId key counts. */
+  private async code(key: ValueKey | null): Promise<void> {
+    if (key === null) {
+      await showCodeMenu(this.host.deps, this.host.editors, { id: this.taskId, task: true });
+      return;
+    }
+    const entry = this.values.get(key);
+    if (entry?.what === 'customId') {
+      await showCodeMenu(this.host.deps, this.host.editors, { id: this.taskId, customId: entry.value });
     }
   }
 

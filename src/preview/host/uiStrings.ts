@@ -34,5 +34,8 @@ export function uiStrings(): UiStrings {
     imageFailed: vscode.l10n.t('The image could not be loaded (the link may have expired).'),
     loading: vscode.l10n.t('Loading…'),
     progress: vscode.l10n.t('Progress'),
+    code: vscode.l10n.t('Code'),
+    codeTitle: vscode.l10n.t('Insert or copy code that presses {0} (POST /mj/submit/action)'),
+    taskCodeTitle: vscode.l10n.t('Insert or copy code that fetches this task and waits until it is done'),
   };
 }

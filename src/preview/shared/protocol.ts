@@ -147,6 +147,9 @@ export const UI_STRING_KEYS = [
   'imageFailed',
   'loading',
   'progress',
+  'code',
+  'codeTitle',
+  'taskCodeTitle',
 ] as const;
 
 export type UiStringKey = (typeof UI_STRING_KEYS)[number];
@@ -173,7 +176,9 @@ export type WebviewMessage =
   | { type: 'insert'; key: ValueKey; literal: boolean; requestId: number }
   /** Open an image or video URL in the browser. */
   | { type: 'open'; key: ValueKey }
-  | { type: 'refresh' };
+  | { type: 'refresh' }
+  /** Code for a button (the key of its customId) or, with `key: null`, for the task: the host asks how. */
+  | { type: 'code'; key: ValueKey | null };
 
 /**
  * What the webview keeps through a hide or a reload (`setState`). The serializer reads `taskId`;

@@ -154,6 +154,8 @@ export function isWebviewMessage(v: unknown): v is WebviewMessage {
       return isValueKey(v.key);
     case 'insert':
       return isValueKey(v.key) && isBoolean(v.literal) && isRequestId(v.requestId);
+    case 'code':
+      return v.key === null || isValueKey(v.key);
     default:
       return false;
   }

@@ -11,6 +11,8 @@ export interface Actions {
   insert(key: ValueKey, literal: boolean, actionId: string): void;
   open(key: ValueKey): void;
   refresh(): void;
+  /** Code for a button (its key) or the task (null). */
+  code(key: ValueKey | null): void;
 }
 
 export interface RenderContext {

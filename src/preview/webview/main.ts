@@ -38,6 +38,7 @@ const actions: Actions = {
   },
   open: (key) => vscode.postMessage({ type: 'open', key }),
   refresh: () => vscode.postMessage({ type: 'refresh' }),
+  code: (key) => vscode.postMessage({ type: 'code', key }),
 };
 
 function render(): void {

@@ -1,5 +1,6 @@
 import { ButtonGroup, Fact, Notice, PreviewModel, TextValue, UiStrings } from '../shared/protocol';
 import { actionButton, RenderContext, valueActions } from './actions';
+import { codeButton } from './codeButton';
 import { Child, h, icon } from './dom';
 import { gallery, mainImage } from './mediaSection';
 
@@ -21,7 +22,7 @@ function header(view: PreviewModel, ctx: RenderContext): HTMLElement {
   return h(
     'header',
     { class: 'header' },
-    h('div', { class: 'title-row' }, badge, h('h1', { class: 'title' }, view.title), refresh),
+    h('div', { class: 'title-row' }, badge, h('h1', { class: 'title' }, view.title), refresh, view.phase === 'untracked' ? null : codeButton(ctx, null)),
     view.running ? progress(view.progress, s) : null,
   );
 }
@@ -98,6 +99,7 @@ function buttonsSection(groups: ButtonGroup[], ctx: RenderContext): HTMLElement 
                 b.modalNote ? h('span', { class: 'modal-note' }, b.modalNote) : null,
               ),
               valueActions(ctx, b.key, b.customId),
+              codeButton(ctx, b.key, b.customId),
             ),
           ),
         ),
