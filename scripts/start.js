@@ -119,6 +119,8 @@ function writeWorkspace(sim, dialect, key) {
       '- Submit a new task: run `python3 generate.py` or `node generate.mjs` in the terminal, then',
       '  select the printed task ID and run **MJ Tasks: Track Task…** (the selection is filled in).',
       '- Prompts containing `fail` end in FAILURE; `--banned` is refused at submit.',
+      '- Script the next step: in a finished grid\'s preview, **Code** next to *Upscale image 2* inserts the call',
+      `  into the open file (Python, JS/TS, curl, .http); run it with \`MJ_API_KEY=${key} python3 <file>\`.`,
       '',
     ].join('\n'),
     'generate.py': [

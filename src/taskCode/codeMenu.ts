@@ -40,6 +40,7 @@ export async function showCodeMenu(deps: Deps, editors: EditorTargetTracker, arg
     if (picked.insert) {
       await insertCode(request, editors, flow, title, picked.language);
     } else if (picked.language) {
+      flow.dispose();
       await copyCode(request, picked.language);
     }
   } finally {

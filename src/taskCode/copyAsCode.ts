@@ -16,6 +16,7 @@ export function registerCopyAsCode(context: vscode.ExtensionContext, deps: Deps)
         const request = await resolveCodeRequest(deps, arg, flow, title);
         const language = request && (await pickCodeLanguage(flow, title, vscode.l10n.t('Copy as which language?')));
         if (request && language) {
+          flow.dispose();
           await copyCode(request, language);
         }
       } finally {

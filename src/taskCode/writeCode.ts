@@ -38,6 +38,7 @@ export async function insertCode(request: CodeRequest, editors: EditorTargetTrac
     target.language ??
     (await pickCodeLanguage(flow, title, vscode.l10n.t('{0} has no language MJ Tasks writes code in: insert which form?', target.fileName)));
   if (!language) return;
+  flow.dispose(); // nothing more to ask: the pick closes before the editor changes under it
   const result = await editors.insert(codeSnippet(request.server, request.subject, language), false);
   if (result.inserted) {
     vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Inserted {0}', codeLanguageName(language))}`, FEEDBACK_MS);

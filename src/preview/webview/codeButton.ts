@@ -13,3 +13,9 @@ export function codeButton(ctx: RenderContext, key: ValueKey | null, customId = 
   button.dataset.action = 'code';
   return button;
 }
+
+/** A row's Copy/Insert group with the Code button after them, so they wrap as one group. */
+export function withCodeButton(actions: HTMLElement, ctx: RenderContext, key: ValueKey, customId: string): HTMLElement {
+  actions.append(codeButton(ctx, key, customId));
+  return actions;
+}

@@ -1,6 +1,6 @@
 import { ButtonGroup, Fact, Notice, PreviewModel, TextValue, UiStrings } from '../shared/protocol';
 import { actionButton, RenderContext, valueActions } from './actions';
-import { codeButton } from './codeButton';
+import { codeButton, withCodeButton } from './codeButton';
 import { Child, h, icon } from './dom';
 import { gallery, mainImage } from './mediaSection';
 
@@ -98,8 +98,7 @@ function buttonsSection(groups: ButtonGroup[], ctx: RenderContext): HTMLElement 
                 h('code', { class: 'custom-id' }, b.customId),
                 b.modalNote ? h('span', { class: 'modal-note' }, b.modalNote) : null,
               ),
-              valueActions(ctx, b.key, b.customId),
-              codeButton(ctx, b.key, b.customId),
+              withCodeButton(valueActions(ctx, b.key, b.customId), ctx, b.key, b.customId),
             ),
           ),
         ),
