@@ -32,7 +32,7 @@ describe('Code', function () {
   }
 
   it('inserts a Python snippet that upscales image 2 into the open .py file from the preview, and it runs', async () => {
-    const prompt = `a code lighthouse ${Date.now()}`;
+    const prompt = `a code windmill ${Date.now()}`;
     const { id, u2 } = await trackedGrid(prompt);
     await workbench.closeAllEditors();
     await workbench.writeFile('upscale.py', '# Upscale image 2 of the grid\n');
@@ -75,7 +75,7 @@ describe('Code', function () {
   });
 
   it("copies a button's press as curl from the preview, and the task as TypeScript from the tree's context menu", async () => {
-    const prompt = `a code harbour ${Date.now()}`;
+    const prompt = `a code orchard ${Date.now()}`;
     const { id, u2 } = await trackedGrid(prompt);
     const frame = await openPreview(prompt);
     await frame.locator('li.button-row', { hasText: 'Upscale image 2' }).locator('[data-action="code"]').click();
@@ -89,7 +89,7 @@ describe('Code', function () {
   });
 
   it('Insert as Code… from the palette writes the .http request into an open .http file', async () => {
-    const prompt = `a code ferry ${Date.now()}`;
+    const prompt = `a code canal ${Date.now()}`;
     const { id, u2 } = await trackedGrid(prompt);
     await workbench.closeAllEditors();
     await workbench.writeFile('mj.http', '');

@@ -106,7 +106,8 @@ async function start(): Promise<Running> {
     page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
     page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.message}\n`));
 
-    await page.goto(`${server.url}?folder=${encodeURIComponent(WORKSPACE)}`);
+    // The first load gets the first-load budget (a busy machine takes longer than 15 s to serve it).
+    await page.goto(`${server.url}?folder=${encodeURIComponent(WORKSPACE)}`, { timeout: FIRST_LOAD_TIMEOUT_MS });
     await waitForWorkbench(page, FIRST_LOAD_TIMEOUT_MS);
     log(`VS Code ready in ${lib.seconds(t0)} (server, simulator, browser, first workbench load)`);
     return { server, browser, context, page, simulator, consoleLog, startedAt: t0 };
