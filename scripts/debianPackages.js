@@ -12,11 +12,13 @@ const E2E = {
 };
 
 /**
- * What the unit suite's string-literal round-trips run besides what a machine of this kind brings
- * (python3, bash, gcc, java and rustc come with it).
+ * What the unit suite's string-literal round-trips and snippet runs need besides what a machine
+ * of this kind brings (python3 with requests, bash, gcc, java and rustc come with it; requests
+ * belongs to whichever python3 is first on PATH, so it is not a Debian package here).
  */
 const UNIT_TESTS = {
   sqlite3: 'the SQL string-literal round-trip',
+  curl: 'running the generated curl snippets against the simulator',
 };
 
 /** Nice to have: only a note when missing. */

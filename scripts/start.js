@@ -131,6 +131,8 @@ function writeWorkspace(sim, dialect, key) {
       '- Prompts containing `fail` end in FAILURE; `--banned` is refused at submit.',
       '- Or stay in VS Code: **MJ Tasks: Imagine…** from the palette; right-click an image in `photos/` →',
       '  **Describe Image**, or select two → **Blend Images…**; select a prompt in an editor → **Shorten Prompt**.',
+      '- Script the next step: in a finished grid\'s preview, **Code** next to *Upscale image 2* inserts the call',
+      `  into the open file (Python, JS/TS, curl, .http); run it with \`MJ_API_KEY=${key} python3 <file>\`.`,
       '',
     ].join('\n'),
     'generate.py': [

@@ -43,6 +43,8 @@ import { registerBlendImages } from './jobs/blendImages';
 import { registerShortenPrompt } from './jobs/shortenPrompt';
 import { SavedTasks } from './save/savedTasks';
 import { registerSaving } from './save/registerSaving';
+import { registerCopyAsCode } from './taskCode/copyAsCode';
+import { registerInsertAsCode } from './taskCode/insertAsCode';
 
 /** The tracked list's last write, awaited on shutdown (VS Code waits for deactivate's promise, not for disposables). */
 let flushTrackedTasks: (() => Promise<void>) | undefined;
@@ -98,6 +100,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerBlendImages(context, deps);
   registerShortenPrompt(context, deps);
   registerSaving(context, deps);
+  registerCopyAsCode(context, deps);
+  registerInsertAsCode(context, deps);
 }
 
 export function deactivate(): Promise<void> | undefined {

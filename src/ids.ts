@@ -38,6 +38,8 @@ export const COMMANDS = {
   saveImage: 'mjTasks.saveImage',
   retrackSidecar: 'mjTasks.retrackSidecar',
   retrackFolder: 'mjTasks.retrackFolder',
+  copyAsCode: 'mjTasks.copyAsCode',
+  insertAsCode: 'mjTasks.insertAsCode',
 } as const;
 
 /** Commands other slices register that MJ Tasks' own flows run (a code-21 answer → the follow-up dialog). */

@@ -53,7 +53,8 @@ export class EditorTargetTracker implements vscode.Disposable {
     }
   }
 
-  private document(): vscode.TextDocument | undefined {
+  /** The document Insert writes into, if it is still open. */
+  document(): vscode.TextDocument | undefined {
     const uri = this.uri?.toString();
     return uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri && !d.isClosed) : undefined;
   }

@@ -16,6 +16,7 @@ import { previewHtml } from './previewHtml';
 import { uiStrings } from './uiStrings';
 import { mediaProblem } from './mediaProblem';
 import { buildView, ValueEntry } from './viewModel';
+import { showCodeMenu } from '../../taskCode/codeMenu';
 
 /** What every preview panel needs from the extension; built once by registerPreview. */
 export interface PreviewHost {
@@ -232,6 +233,10 @@ export class PreviewPanel implements vscode.Disposable {
       await this.explainMediaFailure(m.key);
       return;
     }
+    if (m.type === 'code') {
+      await this.code(m.key);
+      return;
+    }
     const entry = this.values.get(m.key);
     if (!entry) {
       // A key from a view that has changed since (the task moved on): nothing to act on.
@@ -315,6 +320,18 @@ export class PreviewPanel implements vscode.Disposable {
     const reason = known ?? (await mediaProblem(entry.value, key.startsWith('videoUrls.') ? 'video' : 'image', origins, Date.now())).slice(0, 480);
     this.explained.set(entry.value, reason);
     this.post({ type: 'mediaProblem', key, reason });
+  }
+
+  /** The Code menu for the task (key null) or for the button behind `key`; only a customId key counts. */
+  private async code(key: ValueKey | null): Promise<void> {
+    if (key === null) {
+      await showCodeMenu(this.host.deps, this.host.editors, { id: this.taskId, task: true });
+      return;
+    }
+    const entry = this.values.get(key);
+    if (entry?.what === 'customId') {
+      await showCodeMenu(this.host.deps, this.host.editors, { id: this.taskId, customId: entry.value });
+    }
   }
 
   private async insert(entry: ValueEntry, literal: boolean): Promise<InsertResult> {

@@ -42,5 +42,8 @@ export function uiStrings(): UiStrings {
     save: vscode.l10n.t('Save'),
     saveTitle: vscode.l10n.t('Save {0} into the workspace, with its sidecar JSON'),
     savedTo: vscode.l10n.t('Saved to {0}'),
+    code: vscode.l10n.t('Code'),
+    codeTitle: vscode.l10n.t('Insert or copy code that presses {0} (POST /mj/submit/action)'),
+    taskCodeTitle: vscode.l10n.t('Insert or copy code that fetches this task and waits until it is done'),
   };
 }

@@ -190,6 +190,9 @@ export const UI_STRING_KEYS = [
   'save',
   'saveTitle',
   'savedTo',
+  'code',
+  'codeTitle',
+  'taskCodeTitle',
 ] as const;
 
 export type UiStringKey = (typeof UI_STRING_KEYS)[number];
@@ -239,7 +242,9 @@ export type WebviewMessage =
   /** Save a piece the view offered in `saveOptions` into the workspace. */
   | { type: 'save'; part: string }
   /** An image or video the view showed did not load: the host finds out why. */
-  | { type: 'mediaFailed'; key: ValueKey };
+  | { type: 'mediaFailed'; key: ValueKey }
+  /** Code for a button (the key of its customId) or, with `key: null`, for the task: the host asks how. */
+  | { type: 'code'; key: ValueKey | null };
 
 // ---- Vary (Region) ------------------------------------------------------------------------------
 

@@ -194,6 +194,8 @@ export function isWebviewMessage(v: unknown): v is WebviewMessage {
       return isSavePart(v.part);
     case 'mediaFailed':
       return isValueKey(v.key);
+    case 'code':
+      return v.key === null || isValueKey(v.key);
     default:
       return false;
   }

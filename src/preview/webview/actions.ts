@@ -15,6 +15,8 @@ export interface Actions {
   press(key: ValueKey): void;
   openTask(key: ValueKey): void;
   save(part: string): void;
+  /** Code for a button (its key) or the task (null). */
+  code(key: ValueKey | null): void;
 }
 
 export interface RenderContext {

@@ -58,6 +58,7 @@ const actions: Actions = {
   },
   openTask: (key) => vscode.postMessage({ type: 'openTask', key }),
   save: (part) => vscode.postMessage({ type: 'save', part }),
+  code: (key) => vscode.postMessage({ type: 'code', key }),
 };
 
 function render(): void {

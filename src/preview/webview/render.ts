@@ -1,6 +1,7 @@
 import { ButtonGroup, Fact, Notice, PreviewModel, TextValue, UiStrings } from '../shared/protocol';
 import { actionButton, pressButton, RenderContext, valueActions } from './actions';
 import { familySection } from './familySection';
+import { codeButton, withCodeButton } from './codeButton';
 import { Child, h, icon } from './dom';
 import { gallery, mainImage } from './mediaSection';
 
@@ -22,7 +23,7 @@ function header(view: PreviewModel, ctx: RenderContext): HTMLElement {
   return h(
     'header',
     { class: 'header' },
-    h('div', { class: 'title-row' }, badge, h('h1', { class: 'title' }, view.title), refresh),
+    h('div', { class: 'title-row' }, badge, h('h1', { class: 'title' }, view.title), refresh, view.phase === 'untracked' ? null : codeButton(ctx, null)),
     view.running ? progress(view.progress, s) : null,
   );
 }
@@ -98,7 +99,7 @@ function buttonsSection(groups: ButtonGroup[], ctx: RenderContext): HTMLElement 
                 h('code', { class: 'custom-id' }, b.customId),
                 b.modalNote ? h('span', { class: 'modal-note' }, b.modalNote) : null,
               ),
-              h('span', { class: 'actions' }, pressButton(ctx, b.key, ctx.strings.press, b.meaning, 'row'), valueActions(ctx, b.key, b.customId)),
+              h('span', { class: 'actions' }, pressButton(ctx, b.key, ctx.strings.press, b.meaning, 'row'), withCodeButton(valueActions(ctx, b.key, b.customId), ctx, b.key, b.customId)),
             ),
           ),
         ),
