@@ -11,6 +11,7 @@ const { randomBytes } = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const vs = require('./vscode-server');
+const { writeDemoTerminalFiles } = require('./demoTerminal');
 
 const ROOT = vs.ROOT;
 const DEMO_DIR = path.join(vs.CACHE, 'demo');
@@ -116,8 +117,8 @@ function writeWorkspace(sim, dialect, key) {
       `(${dialect} dialect, key \`${key}\`), started by \`npm start\`.`,
       '',
       '- The **MJ Tasks** view in the activity bar already tracks the demo tasks: watch them move, finish, fail.',
-      '- Submit a new task: run `python3 generate.py` or `node generate.mjs` in the terminal, then',
-      '  select the printed task ID and run **MJ Tasks: Track Task…** (the selection is filled in).',
+      '- Submit a new task: run `node generate.mjs` or `python3 generate.py` in the terminal (or **Terminal → Run Task…**),',
+      '  then Ctrl+click (Cmd+click) the task ID in the submit response it prints: MJ Tasks tracks it.',
       '- Prompts containing `fail` end in FAILURE; `--banned` is refused at submit.',
       '',
     ].join('\n'),
@@ -212,6 +213,7 @@ async function main() {
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => stop(sig, 0));
 
   writeWorkspace(sim, o.dialect, o.key);
+  writeDemoTerminalFiles(WORKSPACE);
   const devSetup = vs.writeDevSetup(path.join(DEMO_DIR, 'dev-setup.json'), {
     keys: { [PROVIDER]: o.key },
     track: { [PROVIDER]: [...sim.demoTaskIds] },

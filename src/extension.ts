@@ -32,6 +32,9 @@ import { registerStopTracking } from './tasks/stopTracking';
 import { registerTrackTask } from './tasks/trackTask';
 import { registerTaskTree } from './tree/registerTaskTree';
 import { ViewState } from './tree/viewState';
+import { registerTrackFromClipboard } from './tasks/trackFromClipboard';
+import { registerOpenWalkthrough } from './walkthrough/openWalkthrough';
+import { registerTerminalLinks } from './terminal/registerTerminalLinks';
 
 /** The tracked list's last write, awaited on shutdown (VS Code waits for deactivate's promise, not for disposables). */
 let flushTrackedTasks: (() => Promise<void>) | undefined;
@@ -75,6 +78,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerRemoveApiKey(context, deps);
   registerTestConnection(context, deps);
   registerRemoveProvider(context, deps);
+  registerTrackFromClipboard(context, deps);
+  registerOpenWalkthrough(context, deps);
+  registerTerminalLinks(context, deps);
 }
 
 export function deactivate(): Promise<void> | undefined {

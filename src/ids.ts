@@ -24,6 +24,9 @@ export const COMMANDS = {
   removeApiKey: 'mjTasks.removeApiKey',
   testConnection: 'mjTasks.testConnection',
   removeProvider: 'mjTasks.removeProvider',
+  trackFromClipboard: 'mjTasks.trackFromClipboard',
+  openWalkthrough: 'mjTasks.openWalkthrough',
+  revealTasks: 'mjTasks.revealTasks',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -45,12 +48,17 @@ export const PREVIEW_VIEW_TYPE = 'mjTasks.preview';
 /** The status-bar item's ID (VS Code lets the user hide it by this). */
 export const STATUS_BAR_ID = 'mjTasks.status';
 
+/** The first-run walkthrough, as `workbench.action.openWalkthrough` names it: `<publisher>.<name>#<id>`. */
+export const WALKTHROUGH_ID = 'mj-tasks.mj-tasks#mjTasks.gettingStarted';
+
 /** Context keys set with `setContext` and read by package.json `when` clauses. */
 export const CONTEXT_KEYS = {
   hasProviders: 'mjTasks.hasProviders',
   hasTasks: 'mjTasks.hasTasks',
   groupBy: 'mjTasks.groupBy',
   filtered: 'mjTasks.filtered',
+  /** A Test Connection succeeded in this window: the walkthrough's second step. */
+  connectionTested: 'mjTasks.connectionTested',
 } as const;
 
 export type ContextKey = (typeof CONTEXT_KEYS)[keyof typeof CONTEXT_KEYS];

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Deps } from '../deps';
 import { CONTEXT_KEYS, VIEWS } from '../ids';
 import { setContext } from '../platform/contextKeys';
+import { registerRevealTasks } from './revealTasks';
 import { TaskDragAndDrop } from './taskDragAndDrop';
 import { TaskTreeProvider } from './taskTreeProvider';
 
@@ -49,5 +50,6 @@ export function registerTaskTree(context: vscode.ExtensionContext, deps: Deps): 
     deps.viewState.onDidChange(describeView),
     { dispose: () => ageTimer && clearInterval(ageTimer) },
   );
+  registerRevealTasks(context, deps, view, provider);
   return provider;
 }

@@ -103,7 +103,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     }
   }
 
-  private taskNode(id: string): TaskNode {
+  /** The one node of a task (TreeView.reveal finds rows by node identity). */
+  taskNode(id: string): TaskNode {
     let node = this.taskNodes.get(id);
     if (!node) {
       node = { kind: 'task', id };

@@ -34,5 +34,7 @@ export function uiStrings(): UiStrings {
     imageFailed: vscode.l10n.t('The image could not be loaded (the link may have expired).'),
     loading: vscode.l10n.t('Loading…'),
     progress: vscode.l10n.t('Progress'),
+    gridKeysHint: vscode.l10n.t('Keys: 1–4 copy U1–U4, Shift+1–4 copy V1–V4; Tab moves through the buttons.'),
+    copiedByKey: vscode.l10n.t('Copied {0}: {1}'),
   };
 }

@@ -147,6 +147,8 @@ export const UI_STRING_KEYS = [
   'imageFailed',
   'loading',
   'progress',
+  'gridKeysHint',
+  'copiedByKey',
 ] as const;
 
 export type UiStringKey = (typeof UI_STRING_KEYS)[number];
