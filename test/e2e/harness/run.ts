@@ -106,7 +106,9 @@ async function start(): Promise<Running> {
     page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
     page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.message}\n`));
 
-    await page.goto(`${server.url}?folder=${encodeURIComponent(WORKSPACE)}`);
+    // The first load is what FIRST_LOAD_TIMEOUT_MS is for: on a busy machine the page alone (a 15 MB
+    // workbench.js) can take longer than the default timeout, before the workbench even starts.
+    await page.goto(`${server.url}?folder=${encodeURIComponent(WORKSPACE)}`, { timeout: FIRST_LOAD_TIMEOUT_MS });
     await waitForWorkbench(page, FIRST_LOAD_TIMEOUT_MS);
     log(`VS Code ready in ${lib.seconds(t0)} (server, simulator, browser, first workbench load)`);
     return { server, browser, context, page, simulator, consoleLog, startedAt: t0 };
