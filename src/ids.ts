@@ -59,6 +59,8 @@ export const CONTEXT_KEYS = {
   filtered: 'mjTasks.filtered',
   /** A Test Connection succeeded in this window: the walkthrough's second step. */
   connectionTested: 'mjTasks.connectionTested',
+  /** A preview tab is open: the walkthrough's last step. */
+  previewOpen: 'mjTasks.previewOpen',
 } as const;
 
 export type ContextKey = (typeof CONTEXT_KEYS)[keyof typeof CONTEXT_KEYS];

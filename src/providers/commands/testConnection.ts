@@ -15,6 +15,9 @@ export function registerTestConnection(context: vscode.ExtensionContext, deps: D
       if (!provider) {
         return;
       }
+      // Cleared first so that every success is a change: VS Code ticks a walkthrough step when its
+      // context key changes, not for a key that was already true.
+      setContext(CONTEXT_KEYS.connectionTested, false);
       const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Testing {0}…', provider.name), cancellable: true },
         async (_p, token) => {
