@@ -174,6 +174,7 @@ describe('Terminal links, clipboard, walkthrough and keys', function () {
     await workbench.writeClipboard('just some words, no ID here');
     await workbench.runCommand('MJ Tasks: Track from Clipboard');
     await workbench.waitForNotification(/clipboard holds no task ID: "just" is not a task ID/);
+    await workbench.screenshot('Terminal links, clipboard, walkthrough and keys', 'Track from Clipboard with no task ID on it');
     await workbench.clearNotifications();
 
     const prompt = `from the clipboard ${Date.now()}`;
@@ -192,6 +193,7 @@ describe('Terminal links, clipboard, walkthrough and keys', function () {
     await page.keyboard.press('KeyT');
     const input = await workbench.waitForQuickInput();
     assert.strictEqual(input.value, id2, 'the input starts with the ID read from the clipboard');
+    await workbench.screenshot('Terminal links, clipboard, walkthrough and keys', 'Track Task prefilled from the clipboard');
     await page.locator('.quick-input-widget input').first().press('Enter');
     await answerProviderPickIfAsked(async () => (await rowWith(prompt2).count()) === 1);
   });
