@@ -31,6 +31,9 @@ import { registerRefreshAll } from './tasks/refreshAll';
 import { registerStopTracking } from './tasks/stopTracking';
 import { registerTrackTask } from './tasks/trackTask';
 import { registerTaskTree } from './tree/registerTaskTree';
+import { registerPreviewTaskAtCursor } from './editorIds/commands/previewTaskAtCursor';
+import { registerInlineStatus } from './editorIds/inlineStatus';
+import { registerTaskIdHover } from './editorIds/taskIdHover';
 import { ViewState } from './tree/viewState';
 
 /** The tracked list's last write, awaited on shutdown (VS Code waits for deactivate's promise, not for disposables). */
@@ -75,6 +78,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerRemoveApiKey(context, deps);
   registerTestConnection(context, deps);
   registerRemoveProvider(context, deps);
+  registerTaskIdHover(context, deps);
+  registerInlineStatus(context, deps);
+  registerPreviewTaskAtCursor(context, deps);
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -24,6 +24,7 @@ export const COMMANDS = {
   removeApiKey: 'mjTasks.removeApiKey',
   testConnection: 'mjTasks.testConnection',
   removeProvider: 'mjTasks.removeProvider',
+  previewTaskAtCursor: 'mjTasks.previewTaskAtCursor',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
