@@ -55,7 +55,9 @@ export function inlineStatus(t: TrackedTask): InlineStatus {
 
 /** A `command:` link to one of HOVER_COMMANDS with its arguments, as VS Code decodes them. */
 function commandLink(label: string, command: (typeof HOVER_COMMANDS)[number], args: unknown[]): string {
-  return `[${inertMarkdown(label)}](command:${command}?${encodeURIComponent(JSON.stringify(args))} "${inertMarkdown(label)}")`;
+  // encodeURIComponent leaves `(`, `)` and `'` as they are; a `)` in a provider's name would end the link.
+  const query = encodeURIComponent(JSON.stringify(args)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `[${inertMarkdown(label)}](command:${command}?${query} "${inertMarkdown(label)}")`;
 }
 
 /** The hover of a tracked task: its age, the tree's tooltip (status, progress, prompt, failure, thumbnail), and what to do next. */
