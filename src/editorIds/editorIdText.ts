@@ -6,6 +6,7 @@ import { scanTaskIds, TaskIdMatch } from '../core/taskIdScan';
 import { TrackedTask } from '../core/trackedTask';
 import { COMMANDS } from '../ids';
 import { taskTooltipMarkdown } from '../tree/taskItemText';
+import { thumbnailMarkdown } from '../tree/tooltipThumbnail';
 
 // What an editor shows about a task ID: the hover's Markdown and the inline status after the ID.
 // Free of `vscode`, so the unit tests run the very code the editor runs.
@@ -60,13 +61,36 @@ function commandLink(label: string, command: (typeof HOVER_COMMANDS)[number], ar
   return `[${inertMarkdown(label)}](command:${command}?${query} "${inertMarkdown(label)}")`;
 }
 
-/** The hover of a tracked task: its age, the tree's tooltip (status, progress, prompt, failure, thumbnail), and what to do next. */
-export function trackedHoverMarkdown(t: TrackedTask, providerCount: number, now: number): string {
+/** A thumbnail fetched for the hover (hoverThumbnail.ts): nothing but an image type and base64 in it. */
+const DATA_IMAGE = /^data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+=*$/;
+
+/** The task's image as the tree's tooltip shows it. */
+export function taskImageUrl(t: TrackedTask): string | null {
+  return t.task?.imageUrl ?? t.task?.imageUrls[0] ?? null;
+}
+
+/**
+ * The tree's tooltip, its thumbnail loaded from `thumbnail` when given: a data: URI of an http:
+ * image the workbench would not load, or null for none.
+ */
+function tooltipWithThumbnail(t: TrackedTask, providerCount: number, thumbnail: string | null | undefined): string {
+  const tooltip = taskTooltipMarkdown(t, providerCount);
+  const own = thumbnailMarkdown(taskImageUrl(t));
+  if (thumbnail === undefined || !own || !tooltip.endsWith(own) || (thumbnail !== null && !DATA_IMAGE.test(thumbnail))) return tooltip;
+  return tooltip.slice(0, tooltip.length - own.length) + (thumbnail ? `\n\n![thumbnail](${thumbnail}|width=240)\n` : '');
+}
+
+/**
+ * The hover of a tracked task: its age, the tree's tooltip (status, progress, prompt, failure,
+ * thumbnail), and what to do next. `thumbnail`: a data: URI standing in for an http: image.
+ */
+export function trackedHoverMarkdown(t: TrackedTask, providerCount: number, now: number, thumbnail?: string | null): string {
   const age = formatAge(now - (t.task?.finishTime ?? t.task?.submitTime ?? t.addedAt));
   const links = [commandLink(l10n.t('Open Preview'), COMMANDS.openPreview, [t.id])];
   if (t.task?.finalPrompt) links.push(commandLink(l10n.t('Copy finalPrompt'), COMMANDS.copyFinalPrompt, [t.id]));
   links.push(commandLink(l10n.t('Refresh'), COMMANDS.refresh, [t.id]));
-  return `**MJ Tasks** · ${inertMarkdown(age)}\n\n${taskTooltipMarkdown(t, providerCount)}\n\n---\n\n${links.join(' · ')}\n`;
+  // The links first: a hover with a prompt and a thumbnail scrolls, and what to do next should not.
+  return `**MJ Tasks** · ${inertMarkdown(age)}\n\n${links.join(' · ')}\n\n---\n\n${tooltipWithThumbnail(t, providerCount, thumbnail)}\n`;
 }
 
 export interface ProviderChoice {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Deps } from '../deps';
-import { HOVER_COMMANDS, trackedHoverMarkdown, untrackedHoverMarkdown } from './editorIdText';
+import { HOVER_COMMANDS, taskImageUrl, trackedHoverMarkdown, untrackedHoverMarkdown } from './editorIdText';
+import { HoverThumbnails } from './hoverThumbnail';
 import { EDITOR_ID_SELECTOR, idAtPosition } from './idAtCursor';
 
 /**
@@ -8,14 +9,18 @@ import { EDITOR_ID_SELECTOR, idAtPosition } from './idAtCursor';
  * ID costs no request until the user presses "Track this task".
  */
 export function registerTaskIdHover(context: vscode.ExtensionContext, deps: Deps): void {
+  const thumbnails = new HoverThumbnails();
   context.subscriptions.push(
+    thumbnails,
     vscode.languages.registerHoverProvider(EDITOR_ID_SELECTOR, {
-      provideHover(document, position) {
+      async provideHover(document, position, token) {
         const found = idAtPosition(document, position);
         if (!found) return undefined;
         const tracked = deps.store.get(found.match.id);
+        const thumbnail = tracked ? await thumbnails.source(taskImageUrl(tracked)) : null;
+        if (token.isCancellationRequested) return undefined;
         const markdown = tracked
-          ? trackedHoverMarkdown(tracked, deps.providers.list().length, Date.now())
+          ? trackedHoverMarkdown(deps.store.get(tracked.id) ?? tracked, deps.providers.list().length, Date.now(), thumbnail)
           : untrackedHoverMarkdown(found.match.id, { defaultName: deps.providers.defaultProvider()?.name, count: deps.providers.list().length });
         const md = new vscode.MarkdownString(markdown);
         // Links run MJ Tasks' own commands only; server text in it is inert (taskItemText, inertMarkdown).

@@ -27,7 +27,7 @@ describe('editor IDs: the inline status after a tracked ID', () => {
 
   it('shows an unknown server status word as one clean short line', () => {
     const text = inlineStatus(tracked({ status: `weird\u001b[31m\u202e${'x'.repeat(200)}` })).text;
-    assert.ok(!/[\u001b\u202e]/.test(text), text);
+    assert.ok(!text.includes('\u001b') && !text.includes('\u202e'), text);
     assert.ok(text.length < 80, text);
   });
 });
@@ -86,5 +86,23 @@ describe('editor IDs: the ID at the cursor', () => {
     assert.strictEqual(matchAt(text, start + ID.length)?.id, ID);
     assert.strictEqual(matchAt(text, start - 3), undefined);
     assert.strictEqual(matchAt(text, text.length), undefined);
+  });
+});
+
+describe('editor IDs: the hover thumbnail', () => {
+  const withImage = () => tracked({ status: 'SUCCESS', progress: '100%', imageUrl: 'http://127.0.0.1:9/mj/image/1.png' });
+
+  it('shows an http: image fetched as data: in place of the link the workbench would not load', () => {
+    const data = 'data:image/png;base64,iVBORw0KGgo=';
+    const md = trackedHoverMarkdown(withImage(), 1, 0, data);
+    assert.ok(md.includes(`![thumbnail](${data}|width=240)`), md);
+    assert.ok(!md.includes('127.0.0.1:9'), md);
+  });
+
+  it('keeps the tooltip\'s own thumbnail for anything that is not a plain image data: URI, and drops it when there is none', () => {
+    const own = trackedHoverMarkdown(withImage(), 1, 0);
+    assert.strictEqual(trackedHoverMarkdown(withImage(), 1, 0, 'data:text/html;base64,PGI+'), own);
+    assert.strictEqual(trackedHoverMarkdown(withImage(), 1, 0, 'data:image/png;base64,AA==)[x](command:workbench.action.quit'), own);
+    assert.ok(!trackedHoverMarkdown(withImage(), 1, 0, null).includes('![thumbnail]'));
   });
 });
