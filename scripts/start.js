@@ -120,6 +120,7 @@ function writeWorkspace(sim, dialect, key) {
       '- Submit a new task: run `node generate.mjs` or `python3 generate.py` in the terminal (or **Terminal → Run Task…**),',
       '  then Ctrl+click (Cmd+click) the task ID in the submit response it prints: MJ Tasks tracks it.',
       '- Prompts containing `fail` end in FAILURE; `--banned` is refused at submit.',
+      '- `logs/generate.log` holds task IDs: hover one to see its live status (it also shows after each ID).',
       '',
     ].join('\n'),
     'generate.py': [
@@ -213,6 +214,7 @@ async function main() {
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => stop(sig, 0));
 
   writeWorkspace(sim, o.dialect, o.key);
+  require('./demoLog').writeDemoLog(WORKSPACE, sim.demoTasks());
   writeDemoTerminalFiles(WORKSPACE);
   const devSetup = vs.writeDevSetup(path.join(DEMO_DIR, 'dev-setup.json'), {
     keys: { [PROVIDER]: o.key },
@@ -250,7 +252,7 @@ async function main() {
       ...(controlToken ? [`  Control:       ${sim.url}/_sim/  (X-Sim-Control: ${controlToken}; tasks move only when told)`] : []),
       `  Tracking:      ${demo.length} demo tasks (the "MJ Tasks" view in the activity bar)`,
       ...demo.map((d) => `                 ${d.id.padEnd(19)} ${d.status.padEnd(11)} ${d.role}`),
-      `  Workspace:     ${path.relative(ROOT, WORKSPACE)}/ (generate.py, generate.mjs, .env)`,
+      `  Workspace:     ${path.relative(ROOT, WORKSPACE)}/ (generate.py, generate.mjs, .env, logs/generate.log)`,
       `  Logs:          ${path.relative(ROOT, server.logFile)}, ${path.relative(ROOT, path.join(DEMO_DIR, 'simulator.log'))}`,
       '',
       'Press Ctrl-C to stop everything.',

@@ -24,6 +24,7 @@ export const COMMANDS = {
   removeApiKey: 'mjTasks.removeApiKey',
   testConnection: 'mjTasks.testConnection',
   removeProvider: 'mjTasks.removeProvider',
+  previewTaskAtCursor: 'mjTasks.previewTaskAtCursor',
   trackFromClipboard: 'mjTasks.trackFromClipboard',
   openWalkthrough: 'mjTasks.openWalkthrough',
   revealTasks: 'mjTasks.revealTasks',

@@ -12,6 +12,7 @@ export interface SettingsValues {
   stuckAfterMinutes: number;
   requestTimeoutSeconds: number;
   notifications: NotificationLevel;
+  inlineStatus: boolean;
 }
 
 /** The settings section: every key below is `mjTasks.<key>` in the user's settings. */
@@ -25,6 +26,7 @@ export const SETTINGS_DEFAULTS: Readonly<SettingsValues> = Object.freeze({
   stuckAfterMinutes: 10,
   requestTimeoutSeconds: 15,
   notifications: 'all',
+  inlineStatus: true,
 });
 
 /** How much slower polling runs while the window is in the background (not a setting). */

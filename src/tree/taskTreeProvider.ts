@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { TaskStore } from '../core/taskStore';
 import { TrackedTask } from '../core/trackedTask';
-import { StatusIconState, statusGroupLabel } from '../core/statusVocabulary';
+import { statusGroupLabel, trackedIconState } from '../core/statusVocabulary';
 import { GroupBy, StatusGroup, TaskView, buildTaskView, groupKeyOf, sortKey } from '../core/taskView';
 import { COMMANDS, TREE_ITEM_FLAGS } from '../ids';
 import { ProviderRegistry } from '../providers/providerRegistry';
@@ -19,19 +19,6 @@ function groupLabel(node: GroupNode): string {
     return node.key;
   }
   return statusGroupLabel(node.key as StatusGroup);
-}
-
-function iconState(t: TrackedTask): StatusIconState {
-  if (t.error && t.error.kind !== 'TaskNotFound' && !t.task?.terminal) {
-    return 'ERROR';
-  }
-  if (t.error?.kind === 'TaskNotFound' && !t.task) {
-    return 'ERROR';
-  }
-  if (t.stuck) {
-    return 'STUCK';
-  }
-  return t.task ? t.task.status : 'PENDING_FIRST_FETCH';
 }
 
 /**
@@ -165,7 +152,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = `task:${t.id}`;
     item.description = taskItemDescription(t, Date.now());
-    item.iconPath = statusThemeIcon(iconState(t));
+    item.iconPath = statusThemeIcon(trackedIconState(t));
     // Untrusted, no HTML, no theme icons: the Markdown holds server text (made inert in taskItemText.ts).
     const tooltip = new vscode.MarkdownString(taskTooltipMarkdown(t, this.providers.list().length), false);
     tooltip.isTrusted = false;
