@@ -11,6 +11,7 @@ const { randomBytes } = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const vs = require('./vscode-server');
+const { writeDemoTerminalFiles } = require('./demoTerminal');
 
 const ROOT = vs.ROOT;
 const DEMO_DIR = path.join(vs.CACHE, 'demo');
@@ -126,13 +127,14 @@ function writeWorkspace(sim, dialect, key) {
       `(${dialect} dialect, key \`${key}\`), started by \`npm start\`.`,
       '',
       '- The **MJ Tasks** view in the activity bar already tracks the demo tasks: watch them move, finish, fail.',
-      '- Submit a new task: run `python3 generate.py` or `node generate.mjs` in the terminal, then',
-      '  select the printed task ID and run **MJ Tasks: Track Task…** (the selection is filled in).',
+      '- Submit a new task: run `node generate.mjs` or `python3 generate.py` in the terminal (or **Terminal → Run Task…**),',
+      '  then Ctrl+click (Cmd+click) the task ID in the submit response it prints: MJ Tasks tracks it.',
       '- Prompts containing `fail` end in FAILURE; `--banned` is refused at submit.',
       '- Or stay in VS Code: **MJ Tasks: Imagine…** from the palette; right-click an image in `photos/` →',
       '  **Describe Image**, or select two → **Blend Images…**; select a prompt in an editor → **Shorten Prompt**.',
       '- Script the next step: in a finished grid\'s preview, **Code** next to *Upscale image 2* inserts the call',
       `  into the open file (Python, JS/TS, curl, .http); run it with \`MJ_API_KEY=${key} python3 <file>\`.`,
+      '- `logs/generate.log` holds task IDs: hover one to see its live status (it also shows after each ID).',
       '',
     ].join('\n'),
     'generate.py': [
@@ -227,6 +229,8 @@ async function main() {
 
   writeWorkspace(sim, o.dialect, o.key);
   await writeSamplePhotos(sim);
+  require('./demoLog').writeDemoLog(WORKSPACE, sim.demoTasks());
+  writeDemoTerminalFiles(WORKSPACE);
   const devSetup = vs.writeDevSetup(path.join(DEMO_DIR, 'dev-setup.json'), {
     keys: { [PROVIDER]: o.key },
     track: { [PROVIDER]: [...sim.demoTaskIds] },
@@ -263,7 +267,7 @@ async function main() {
       ...(controlToken ? [`  Control:       ${sim.url}/_sim/  (X-Sim-Control: ${controlToken}; tasks move only when told)`] : []),
       `  Tracking:      ${demo.length} demo tasks (the "MJ Tasks" view in the activity bar)`,
       ...demo.map((d) => `                 ${d.id.padEnd(19)} ${d.status.padEnd(11)} ${d.role}`),
-      `  Workspace:     ${path.relative(ROOT, WORKSPACE)}/ (generate.py, generate.mjs, .env)`,
+      `  Workspace:     ${path.relative(ROOT, WORKSPACE)}/ (generate.py, generate.mjs, .env, logs/generate.log)`,
       `  Logs:          ${path.relative(ROOT, server.logFile)}, ${path.relative(ROOT, path.join(DEMO_DIR, 'simulator.log'))}`,
       '',
       'Press Ctrl-C to stop everything.',

@@ -31,6 +31,9 @@ import { registerRefreshAll } from './tasks/refreshAll';
 import { registerStopTracking } from './tasks/stopTracking';
 import { registerTrackTask } from './tasks/trackTask';
 import { registerTaskTree } from './tree/registerTaskTree';
+import { registerPreviewTaskAtCursor } from './editorIds/commands/previewTaskAtCursor';
+import { registerInlineStatus } from './editorIds/inlineStatus';
+import { registerTaskIdHover } from './editorIds/taskIdHover';
 import { ViewState } from './tree/viewState';
 import { registerSubmitJobs } from './actions/submitJob';
 import { registerFamilyTree } from './tasks/familyTree';
@@ -45,6 +48,9 @@ import { SavedTasks } from './save/savedTasks';
 import { registerSaving } from './save/registerSaving';
 import { registerCopyAsCode } from './taskCode/copyAsCode';
 import { registerInsertAsCode } from './taskCode/insertAsCode';
+import { registerTrackFromClipboard } from './tasks/trackFromClipboard';
+import { registerOpenWalkthrough } from './walkthrough/openWalkthrough';
+import { registerTerminalLinks } from './terminal/registerTerminalLinks';
 
 /** The tracked list's last write, awaited on shutdown (VS Code waits for deactivate's promise, not for disposables). */
 let flushTrackedTasks: (() => Promise<void>) | undefined;
@@ -102,6 +108,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerSaving(context, deps);
   registerCopyAsCode(context, deps);
   registerInsertAsCode(context, deps);
+  registerTaskIdHover(context, deps);
+  registerInlineStatus(context, deps);
+  registerPreviewTaskAtCursor(context, deps);
+  registerTrackFromClipboard(context, deps);
+  registerOpenWalkthrough(context, deps);
+  registerTerminalLinks(context, deps);
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -40,6 +40,10 @@ export const COMMANDS = {
   retrackFolder: 'mjTasks.retrackFolder',
   copyAsCode: 'mjTasks.copyAsCode',
   insertAsCode: 'mjTasks.insertAsCode',
+  previewTaskAtCursor: 'mjTasks.previewTaskAtCursor',
+  trackFromClipboard: 'mjTasks.trackFromClipboard',
+  openWalkthrough: 'mjTasks.openWalkthrough',
+  revealTasks: 'mjTasks.revealTasks',
 } as const;
 
 /** Commands other slices register that MJ Tasks' own flows run (a code-21 answer → the follow-up dialog). */
@@ -66,6 +70,9 @@ export const PREVIEW_VIEW_TYPE = 'mjTasks.preview';
 /** The status-bar item's ID (VS Code lets the user hide it by this). */
 export const STATUS_BAR_ID = 'mjTasks.status';
 
+/** The first-run walkthrough, as `workbench.action.openWalkthrough` names it: `<publisher>.<name>#<id>`. */
+export const WALKTHROUGH_ID = 'mj-tasks.mj-tasks#mjTasks.gettingStarted';
+
 /** Context keys set with `setContext` and read by package.json `when` clauses. */
 export const CONTEXT_KEYS = {
   hasProviders: 'mjTasks.hasProviders',
@@ -73,6 +80,10 @@ export const CONTEXT_KEYS = {
   groupBy: 'mjTasks.groupBy',
   filtered: 'mjTasks.filtered',
   familyTree: 'mjTasks.familyTree',
+  /** A Test Connection succeeded in this window: the walkthrough's second step. */
+  connectionTested: 'mjTasks.connectionTested',
+  /** A preview tab is open: the walkthrough's last step. */
+  previewOpen: 'mjTasks.previewOpen',
 } as const;
 
 export type ContextKey = (typeof CONTEXT_KEYS)[keyof typeof CONTEXT_KEYS];

@@ -5,6 +5,7 @@ import { startSimulator } from '../simulator';
 import { measureBundleBytes } from './bundleSize';
 import { measureDetectionLatency } from './detectionLatency';
 import { hugeTaskReport, measureHugeTask } from './hugeTask';
+import { measureIdScan } from './idScan';
 import { measureIdleRequests } from './idleRequests';
 import { measureParseInput } from './parseInput';
 import { CycleFigures, measureRequestsPerCycle } from './requestsPerCycle';
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
     const storage = await measureTaskStorage();
     say('measuring a paste of 100 000 IDs…');
     const paste = await measureParseInput();
+    say('measuring the ID scan of a 10 000-line file…');
+    const idScan = await measureIdScan();
     say('measuring the production bundle…');
     const bundle = await measureBundleBytes(root);
     const idleRequests = await idle;
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
       snapshotBytes10k: storage.snapshotBytes10k,
       heap10kMB: round(storage.heap10kMB, 1),
       parse100kMs: round(paste.parse100kMs, 1),
+      idScan10kLinesMs: round(idScan.idScan10kLinesMs, 1),
       bundleBytes: bundle.extension,
       webviewBundleBytes: bundle.webview,
       benchSeconds: round((Date.now() - started) / 1000, 1),
@@ -93,6 +97,7 @@ async function main(): Promise<void> {
       ['cold load of 10 000 tracked tasks / moving them out of globalState once', `${result.load10kMs} / ${result.migrate10kMs} ms (snapshot ${Math.round(result.snapshotBytes10k / 1024)} KiB)`],
       ['kept in globalState with 10 000 tracked / heap they take', `${result.globalStateBytes10k} bytes / ${result.heap10kMB} MiB`],
       ['parsing a paste of 100 000 IDs', `${result.parse100kMs} ms`],
+      ['ID scan of a 10 000-line file (limit 20 ms)', `${result.idScan10kLinesMs} ms (${idScan.ids} IDs)`],
       ['extension bundle (minified) / webview script', `${result.bundleBytes} / ${result.webviewBundleBytes} bytes`],
     ];
     const width = Math.max(...rows.map((r) => r[0].length));

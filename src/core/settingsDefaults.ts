@@ -17,6 +17,7 @@ export interface SettingsValues {
   saveFolder: string;
   /** Save every task that succeeds, as it finishes. */
   autoSave: boolean;
+  inlineStatus: boolean;
 }
 
 /** The settings section: every key below is `mjTasks.<key>` in the user's settings. */
@@ -33,6 +34,7 @@ export const SETTINGS_DEFAULTS: Readonly<SettingsValues> = Object.freeze({
   confirmSubmits: true,
   saveFolder: 'mj-images',
   autoSave: false,
+  inlineStatus: true,
 });
 
 /** How much slower polling runs while the window is in the background (not a setting). */

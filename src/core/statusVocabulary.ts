@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import type { TrackedTask } from './trackedTask';
 import type { StatusGroup } from './taskView';
 import { Task, TASK_STATUSES, TaskStatus } from './types';
 
@@ -81,6 +82,20 @@ export const STATUS_CODICONS: { readonly [S in StatusIconState]: StatusCodicon }
   STUCK: { name: 'watch', color: 'list.warningForeground', spin: false },
   ERROR: { name: 'warning', color: 'list.warningForeground', spin: false },
 };
+
+/** A tracked task's icon state: a poll error or a stall matters more than the last status seen. */
+export function trackedIconState(t: TrackedTask): StatusIconState {
+  if (t.error && t.error.kind !== 'TaskNotFound' && !t.task?.terminal) {
+    return 'ERROR';
+  }
+  if (t.error?.kind === 'TaskNotFound' && !t.task) {
+    return 'ERROR';
+  }
+  if (t.stuck) {
+    return 'STUCK';
+  }
+  return t.task ? t.task.status : 'PENDING_FIRST_FETCH';
+}
 
 /** `sync~spin` or `pass`: the ID a ThemeIcon takes, and what goes inside `$(…)` in a status-bar text. */
 export function codiconId(icon: StatusCodicon): string {

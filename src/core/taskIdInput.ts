@@ -19,23 +19,23 @@ export interface TaskIdInput {
 const MAX_LISTED_PROBLEMS = 10;
 
 /** Relays use 16–19 digit IDs, but some use UUIDs or other short alphanumeric IDs. */
-const ID = /^[A-Za-z0-9_-]{4,64}$/;
+export const ID = /^[A-Za-z0-9_-]{4,64}$/;
 
 /** JSON literals fit the ID pattern but are what a bad copy leaves behind, never an ID. */
-const NOT_IDS: ReadonlySet<string> = new Set(['null', 'undefined', 'true', 'false', 'nan']);
+export const NOT_IDS: ReadonlySet<string> = new Set(['null', 'undefined', 'true', 'false', 'nan']);
 
 /**
  * A bare word pasted beside an ID ("submitted:", "task", "done") is prose from a log line, not an
  * ID: every ID scheme in this family (timestamps, UUIDs, hashes) has digits. A JSON "id" or a
  * /mj/task/<id>/ URL says what it is and needs no such test.
  */
-const HAS_DIGIT = /\d/;
+export const HAS_DIGIT = /\d/;
 
 /** `…/mj/task/<id>/…` (fetch, image-seed, cancel) and new-api's image proxy `…/mj/image/<id>`. */
-const ID_IN_URL = /\/mj\/(?:task|image)\/([^/?#\s]+)/;
+export const ID_IN_URL = /\/mj\/(?:task|image)\/([^/?#\s]+)/;
 
 /** A console or log link that names the task in its query: `…/task?taskId=1730621826053455`. */
-const ID_IN_QUERY = /[?&#](?:task[_-]?id|id)=([^&#\s]+)/i;
+export const ID_IN_QUERY = /[?&#](?:task[_-]?id|id)=([^&#\s]+)/i;
 
 /** `task_id=…`, `taskId:…`, `id=…` from a log line or an .env file. */
 const ASSIGNED_ID = /^(?:task[_-]?id|id)[=:]["']?(.+)$/i;
@@ -235,8 +235,16 @@ function readToken(raw: string, add: (id: string) => void, problems: ProblemList
     readToken(assigned[1], add, problems, fromJson);
     return;
   }
-  if (ID.test(token) && (fromJson || HAS_DIGIT.test(token)) && !NOT_IDS.has(token.toLowerCase())) add(token);
+  if (isIdToken(token, fromJson)) add(token);
   else problems.push(l10n.t('"{0}" is not a task ID. {1}', clip(token), expected()));
+}
+
+/**
+ * The shape every pasted or found ID must have: 4–64 ID characters, not a JSON literal, and a
+ * digit unless a JSON id/result field already says it is an ID. The editor scanner shares it.
+ */
+export function isIdToken(token: string, fromJson = false): boolean {
+  return ID.test(token) && (fromJson || HAS_DIGIT.test(token)) && !NOT_IDS.has(token.toLowerCase());
 }
 
 function expected(): string {

@@ -3,6 +3,7 @@ import { parseTaskIdInput } from '../core/taskIdInput';
 import { Deps } from '../deps';
 import { pickProvider } from '../providers/pickProvider';
 import { COMMANDS, VIEW_COMMANDS } from '../ids';
+import { clipboardIdsForPrefill } from './clipboardIds';
 
 /** From code (here or another extension): `executeCommand('mjTasks.trackTask', { ids: ['…'], provider: 'Name' })` or a string. */
 type TrackArgs = string | { ids?: string[] | string; provider?: string } | undefined;
@@ -18,7 +19,8 @@ function idsInSelection(): string | undefined {
 }
 
 async function askForIds(): Promise<string[] | undefined> {
-  const fromSelection = idsInSelection();
+  // The selection is the more deliberate gesture; the clipboard is the fallback (a copied ID).
+  const fromSelection = idsInSelection() ?? (await clipboardIdsForPrefill());
   const value = await vscode.window.showInputBox({
     title: vscode.l10n.t('Track Midjourney Task'),
     prompt: vscode.l10n.t('Task IDs, /mj/task/<id>/fetch URLs, or a pasted task or submit-response JSON; several separated by spaces, commas or new lines.'),

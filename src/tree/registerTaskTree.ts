@@ -3,6 +3,7 @@ import { Deps } from '../deps';
 import { CONTEXT_KEYS, VIEWS } from '../ids';
 import { setContext } from '../platform/contextKeys';
 import { registerRevealTask } from './revealTask';
+import { registerRevealTasks } from './revealTasks';
 import { TaskDragAndDrop } from './taskDragAndDrop';
 import { TaskTreeProvider } from './taskTreeProvider';
 
@@ -51,5 +52,6 @@ export function registerTaskTree(context: vscode.ExtensionContext, deps: Deps): 
     deps.viewState.onDidChange(describeView),
     { dispose: () => ageTimer && clearInterval(ageTimer) },
   );
+  registerRevealTasks(context, deps, view, provider);
   return provider;
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { TaskStore } from '../core/taskStore';
 import { buildFamilyView, FamilyView } from '../core/taskFamily';
 import { parentOf, TrackedTask } from '../core/trackedTask';
-import { StatusIconState, statusGroupLabel } from '../core/statusVocabulary';
+import { statusGroupLabel, trackedIconState } from '../core/statusVocabulary';
 import { GroupBy, StatusGroup, TaskView, buildTaskView, groupKeyOf, sortKey } from '../core/taskView';
 import { COMMANDS, TREE_ITEM_FLAGS } from '../ids';
 import { SavedTasks } from '../save/savedTasks';
@@ -21,19 +21,6 @@ function groupLabel(node: GroupNode): string {
     return node.key;
   }
   return statusGroupLabel(node.key as StatusGroup);
-}
-
-function iconState(t: TrackedTask): StatusIconState {
-  if (t.error && t.error.kind !== 'TaskNotFound' && !t.task?.terminal) {
-    return 'ERROR';
-  }
-  if (t.error?.kind === 'TaskNotFound' && !t.task) {
-    return 'ERROR';
-  }
-  if (t.stuck) {
-    return 'STUCK';
-  }
-  return t.task ? t.task.status : 'PENDING_FIRST_FETCH';
 }
 
 /**
@@ -128,7 +115,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     }
   }
 
-  private taskNode(id: string): TaskNode {
+  /** The one node of a task (TreeView.reveal finds rows by node identity). */
+  taskNode(id: string): TaskNode {
     let node = this.taskNodes.get(id);
     if (!node) {
       node = { kind: 'task', id };
@@ -201,7 +189,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     item.id = `task:${t.id}`;
     const savedFiles = this.saved?.files(t.id) ?? [];
     item.description = taskItemDescription(t, Date.now(), savedFiles.length > 0);
-    item.iconPath = statusThemeIcon(iconState(t));
+    item.iconPath = statusThemeIcon(trackedIconState(t));
     // Untrusted, no HTML, no theme icons: the Markdown holds server text (made inert in taskItemText.ts).
     const tooltip = new vscode.MarkdownString(taskTooltipMarkdown(t, this.providers.list().length, { savedTo: savedFiles.map((f) => f.file).join(', ') }), false);
     tooltip.isTrusted = false;

@@ -45,5 +45,7 @@ export function uiStrings(): UiStrings {
     code: vscode.l10n.t('Code'),
     codeTitle: vscode.l10n.t('Insert or copy code that presses {0} (POST /mj/submit/action)'),
     taskCodeTitle: vscode.l10n.t('Insert or copy code that fetches this task and waits until it is done'),
+    gridKeysHint: vscode.l10n.t('Keys: 1–4 copy U1–U4, Shift+1–4 copy V1–V4; Tab moves through the buttons.'),
+    copiedByKey: vscode.l10n.t('Copied {0}: {1}'),
   };
 }

@@ -193,6 +193,8 @@ export const UI_STRING_KEYS = [
   'code',
   'codeTitle',
   'taskCodeTitle',
+  'gridKeysHint',
+  'copiedByKey',
 ] as const;
 
 export type UiStringKey = (typeof UI_STRING_KEYS)[number];

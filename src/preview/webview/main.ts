@@ -1,6 +1,7 @@
 import { EditorTarget, HostMessage, InsertResult, PreviewModel, PreviewState, UiStrings, WebviewMessage } from '../shared/protocol';
 import { isHostMessage, isPreviewModel, isUiStrings } from '../shared/protocolGuards';
 import { Actions, flash } from './actions';
+import { installGridKeys } from './gridKeys';
 import { MediaCache } from './media';
 import { RegionEditor } from './regionEditor';
 import { renderView } from './render';
@@ -156,6 +157,8 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   }
   onMessage(event.data);
 });
+
+installGridKeys(document, { view: () => view, strings: () => strings, copy: actions.copy, announce: (text) => toast.show(text) });
 
 restoreState();
 vscode.postMessage({ type: 'ready' });

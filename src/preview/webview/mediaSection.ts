@@ -73,6 +73,7 @@ export function mainImage(view: PreviewModel, item: MediaItem, ctx: RenderContex
       'figcaption',
       { class: 'image-caption' },
       grid ? h('p', { class: 'hint' }, s.gridHint) : null,
+      grid ? h('p', { class: 'hint grid-keys' }, s.gridKeysHint) : null,
       h('span', { class: 'actions' }, open, valueActions(ctx, item.key, s.imageUrl)),
       saveSection(view, ctx),
     ),

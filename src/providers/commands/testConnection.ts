@@ -4,7 +4,8 @@ import { inertMessage } from '../../core/inertText';
 import { SETTINGS_SECTION } from '../../core/settingsDefaults';
 import { Deps } from '../../deps';
 import { providerArgOrPick } from '../pickProvider';
-import { COMMANDS } from '../../ids';
+import { COMMANDS, CONTEXT_KEYS } from '../../ids';
+import { setContext } from '../../platform/contextKeys';
 
 /** One cheap request; the answer says "reachable, key accepted" or names the problem. */
 export function registerTestConnection(context: vscode.ExtensionContext, deps: Deps): void {
@@ -14,6 +15,9 @@ export function registerTestConnection(context: vscode.ExtensionContext, deps: D
       if (!provider) {
         return;
       }
+      // Cleared first so that every success is a change: VS Code ticks a walkthrough step when its
+      // context key changes, not for a key that was already true.
+      setContext(CONTEXT_KEYS.connectionTested, false);
       const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Testing {0}…', provider.name), cancellable: true },
         async (_p, token) => {
@@ -28,6 +32,7 @@ export function registerTestConnection(context: vscode.ExtensionContext, deps: D
       );
       deps.log.info(`Test connection ${provider.name}: ${result.ok ? 'OK' : 'failed'} in ${result.ms} ms — ${result.summary}`);
       if (result.ok) {
+        setContext(CONTEXT_KEYS.connectionTested, true);
         void vscode.window.showInformationMessage(vscode.l10n.t('{0}: OK — {1}', provider.name, inertMessage(result.summary)));
         return;
       }
