@@ -24,7 +24,6 @@ export const COMMANDS = {
   removeApiKey: 'mjTasks.removeApiKey',
   testConnection: 'mjTasks.testConnection',
   removeProvider: 'mjTasks.removeProvider',
-  revealTask: 'mjTasks.revealTask',
   pressButton: 'mjTasks.pressButton',
   cancelTask: 'mjTasks.cancelTask',
   imageSeed: 'mjTasks.imageSeed',

@@ -140,7 +140,7 @@ function track(deps: Deps, job: SubmitJob, taskId: string): void {
   const lineage: Lineage = { parentId: job.parentId ?? null, originCustomId: job.originCustomId ?? null };
   deps.store.add([taskId], job.provider, lineage);
   void deps.scheduler.pollNow([taskId]);
-  void vscode.commands.executeCommand(COMMANDS.revealTask, taskId);
+  void vscode.commands.executeCommand(COMMANDS.revealTasks, [taskId], { focus: false });
 }
 
 /**

@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { Deps } from '../deps';
 import { CONTEXT_KEYS, VIEWS } from '../ids';
 import { setContext } from '../platform/contextKeys';
-import { registerRevealTask } from './revealTask';
 import { registerRevealTasks } from './revealTasks';
 import { TaskDragAndDrop } from './taskDragAndDrop';
 import { TaskTreeProvider } from './taskTreeProvider';
@@ -30,7 +29,6 @@ export function registerTaskTree(context: vscode.ExtensionContext, deps: Deps): 
     setContext(CONTEXT_KEYS.hasTasks, shown.total > 0);
   };
   describeView();
-  registerRevealTask(context, view, provider);
 
   // Ages in descriptions ("3 min ago") drift; redraw them only while someone can see them.
   let ageTimer: NodeJS.Timeout | undefined;
@@ -52,6 +50,6 @@ export function registerTaskTree(context: vscode.ExtensionContext, deps: Deps): 
     deps.viewState.onDidChange(describeView),
     { dispose: () => ageTimer && clearInterval(ageTimer) },
   );
-  registerRevealTasks(context, deps, view, provider);
+  registerRevealTasks(context, view, provider);
   return provider;
 }

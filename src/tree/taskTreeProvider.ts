@@ -79,10 +79,6 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     return this.placement.has(id);
   }
 
-  nodeOf(id: string): TaskNode {
-    return this.taskNode(id);
-  }
-
   refreshAll(): void {
     this.view = undefined;
     this.changed.fire(undefined);
