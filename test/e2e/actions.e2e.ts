@@ -154,7 +154,23 @@ describe('Actions', function () {
     before(async () => {
       trueai = await startSimulator({ port: 0, dialect: 'trueai', apiKey: 'trueai-cancel-key', frozen: true });
     });
-    after(() => trueai.close());
+    const added: string[] = [];
+    const trackedThere: string[] = [];
+    after(async () => {
+      // Leave one provider, as the other suites expect (Track Task asks for a provider when there are two).
+      for (const prompt of trackedThere) await workbench.contextMenu(workbench.treeRow(prompt), 'Stop Tracking');
+      for (const name of added) {
+        await workbench.runCommand('MJ Tasks: Remove Provider…');
+        await workbench.waitForQuickInput({ placeholder: /Remove which provider/ });
+        await answerQuickInput(name, { enter: false });
+        await workbench.pickQuickInputRow(name);
+        const dialog = workbench.page.locator(DIALOG);
+        await dialog.waitFor({ state: 'visible' });
+        await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
+        await dialog.waitFor({ state: 'hidden' });
+      }
+      await trueai.close();
+    });
 
     it('says plainly that this server (newapi) has no cancel', async () => {
       const prompt = `a slow river ${RUN}`;
@@ -177,6 +193,7 @@ describe('Actions', function () {
       await workbench.pickQuickInputRow(/^Authorization: <key>$/);
       await workbench.waitForQuickInput({ placeholder: /4\/4/ });
       await answerQuickInput('trueai-cancel-key');
+      added.push(name);
       await workbench.waitForNotification(new RegExp(`${name}: OK`), 30_000);
 
       const prompt = `a comet ${RUN}`;
@@ -186,6 +203,7 @@ describe('Actions', function () {
       await workbench.waitForQuickInput({ placeholder: /provider/i });
       await workbench.pickQuickInputRow(name);
       await waitFor(async () => (await workbench.treeRows()).some((r) => r.text.includes(prompt)), 'the trueai task in the tree', 30_000);
+      trackedThere.push(prompt);
 
       await workbench.contextMenu(workbench.treeRow(prompt), 'Cancel Task');
       await waitFor(() => trueai.getTaskStatus(id) === 'FAILURE', 'the server cancelled it (trueai marks it FAILURE)', 20_000);
