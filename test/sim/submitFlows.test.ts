@@ -177,6 +177,24 @@ describe('submit flows × simulator', () => {
     });
   }
 
+  it('the demo (newapi): grid → U2 → Vary (Strong) → U1 → Zoom out 2×, one request each, each made from the last', async () => {
+    const s = await sim('newapi');
+    const c = client(s);
+    let parent = (await grid(s, c)).id;
+    s.resetCounts();
+    for (const [i, button] of [/::upsample::2::/, /::high_variation::/, /::upsample::1::/, /^MJ::Outpaint::50::/].entries()) {
+      const task = await c.fetchTask(parent);
+      const customId = task.buttons.find((b) => button.test(b.customId))?.customId;
+      assert.ok(customId, `${button} on ${task.action}`);
+      const r = await c.submitAction(parent, customId);
+      assert.strictEqual(r.code, 1);
+      assert.strictEqual(s.requestCounts()[ACTION], i + 1);
+      s.completeTask(r.taskId);
+      parent = r.taskId;
+    }
+    assert.strictEqual((await c.fetchTask(parent)).status, 'SUCCESS');
+  });
+
   it('a server that cannot be reached was never sent anything', async () => {
     const s = await sim('novicezk');
     const url = s.url;
