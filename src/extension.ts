@@ -34,6 +34,11 @@ import { registerTaskTree } from './tree/registerTaskTree';
 import { ViewState } from './tree/viewState';
 import { SavedTasks } from './save/savedTasks';
 import { registerSaving } from './save/registerSaving';
+import { registerSubmitJobs } from './actions/submitJob';
+import { registerFamilyTree } from './tasks/familyTree';
+import { registerPressButton } from './actions/pressButtonCommand';
+import { registerCancelTask } from './actions/cancelTask';
+import { registerImageSeed } from './actions/imageSeed';
 
 /** The tracked list's last write, awaited on shutdown (VS Code waits for deactivate's promise, not for disposables). */
 let flushTrackedTasks: (() => Promise<void>) | undefined;
@@ -80,6 +85,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerTestConnection(context, deps);
   registerRemoveProvider(context, deps);
   registerSaving(context, deps);
+  registerSubmitJobs(context, deps);
+  registerFamilyTree(context, deps);
+  registerPressButton(context, deps);
+  registerCancelTask(context, deps);
+  registerImageSeed(context, deps);
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -27,6 +27,17 @@ export const COMMANDS = {
   saveImage: 'mjTasks.saveImage',
   retrackSidecar: 'mjTasks.retrackSidecar',
   retrackFolder: 'mjTasks.retrackFolder',
+  revealTask: 'mjTasks.revealTask',
+  pressButton: 'mjTasks.pressButton',
+  cancelTask: 'mjTasks.cancelTask',
+  imageSeed: 'mjTasks.imageSeed',
+  nestFamilies: 'mjTasks.nestFamilies',
+  unnestFamilies: 'mjTasks.unnestFamilies',
+} as const;
+
+/** Commands other slices register that MJ Tasks' own flows run (a code-21 answer → the follow-up dialog). */
+export const PEER_COMMANDS = {
+  answerModal: 'mjTasks.answerModal',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -54,6 +65,7 @@ export const CONTEXT_KEYS = {
   hasTasks: 'mjTasks.hasTasks',
   groupBy: 'mjTasks.groupBy',
   filtered: 'mjTasks.filtered',
+  familyTree: 'mjTasks.familyTree',
 } as const;
 
 export type ContextKey = (typeof CONTEXT_KEYS)[keyof typeof CONTEXT_KEYS];

@@ -46,7 +46,7 @@ export function sampleTrackedTasks(n: number): Map<string, TrackedTask> {
   for (let i = 0; i < n; i++) {
     const task = sampleTask(i);
     const at = task.submitTime ?? 0;
-    out.set(task.id, { id: task.id, provider: 'bench', addedAt: at, lastChangedAt: at + 1, lastCheckedAt: at + 2, task, error: null, stuck: false });
+    out.set(task.id, { id: task.id, provider: 'bench', addedAt: at, lastChangedAt: at + 1, lastCheckedAt: at + 2, task, error: null, stuck: false, parentId: null, originCustomId: null });
   }
   return out;
 }

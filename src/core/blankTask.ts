@@ -41,7 +41,26 @@ export function blankTask(id: string, fields: TaskFields = {}): Task {
   };
 }
 
+/** Where a tracked task came from: the task it was made from and the button pressed on it. */
+export interface Lineage {
+  readonly parentId: string | null;
+  readonly originCustomId: string | null;
+}
+
+export const NO_LINEAGE: Lineage = Object.freeze({ parentId: null, originCustomId: null });
+
 /** An ID tracked at `at` on `provider`: never fetched, no error, not stuck. */
-export function newTrackedTask(id: string, provider: string, at: number): TrackedTask {
-  return { id, provider, addedAt: at, lastChangedAt: at, lastCheckedAt: null, task: null, error: null, stuck: false };
+export function newTrackedTask(id: string, provider: string, at: number, lineage: Lineage = NO_LINEAGE): TrackedTask {
+  return {
+    id,
+    provider,
+    addedAt: at,
+    lastChangedAt: at,
+    lastCheckedAt: null,
+    task: null,
+    error: null,
+    stuck: false,
+    parentId: lineage.parentId,
+    originCustomId: lineage.originCustomId,
+  };
 }

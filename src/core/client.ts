@@ -60,6 +60,11 @@ export class MjClient {
     return this.reads.imageSeed(id, o.signal);
   }
 
+  /** The server's recent tasks, newest first where it sorts them; 'unsupported' on gateways. */
+  listRecent(o: CallOptions = {}): Promise<Task[] | 'unsupported'> {
+    return this.reads.listRecent(o.signal);
+  }
+
   /** Asks the server to cancel a task (plus; trueai with an admin token). */
   cancel(id: string, o: CallOptions = {}): Promise<void> {
     return this.submits.cancel(id, o.signal);

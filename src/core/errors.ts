@@ -217,7 +217,9 @@ export class SubmitRejectedError extends MjError {
   readonly kind = 'SubmitRejected' as const;
   readonly code: number;
   readonly description: string;
-  constructor(ctx: MjErrorContext, code: number, description: string) {
+  /** The answer's `properties` (a banned prompt's `bannedWord`, a queue's length); server text, not yet inert. */
+  readonly properties: Readonly<Record<string, unknown>>;
+  constructor(ctx: MjErrorContext, code: number, description: string, properties: Readonly<Record<string, unknown>> = {}) {
     super(
       l10n.t('{0} was rejected (code {1}): {2}', subject(ctx), code, description || '—'),
       l10n.t('The server refused the submission; its description says why.'),
@@ -225,6 +227,7 @@ export class SubmitRejectedError extends MjError {
     );
     this.code = code;
     this.description = description;
+    this.properties = properties;
   }
 }
 

@@ -16,6 +16,7 @@ export interface SettingsValues {
   saveFolder: string;
   /** Save every task that succeeds, as it finishes. */
   autoSave: boolean;
+  confirmSubmits: boolean;
 }
 
 /** The settings section: every key below is `mjTasks.<key>` in the user's settings. */
@@ -31,6 +32,7 @@ export const SETTINGS_DEFAULTS: Readonly<SettingsValues> = Object.freeze({
   notifications: 'all',
   saveFolder: 'mj-images',
   autoSave: false,
+  confirmSubmits: true,
 });
 
 /** How much slower polling runs while the window is in the background (not a setting). */

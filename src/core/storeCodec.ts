@@ -29,6 +29,9 @@ export interface EncodedEntry {
   task?: EncodedTask;
   error?: TrackedTaskError;
   stuck?: true;
+  /** Lineage, left out when unknown: documents written before it existed read the same. */
+  parentId?: string;
+  originCustomId?: string;
 }
 
 /** Enough damaged-entry lines to diagnose, not enough to flood the log with 10 000. */
@@ -90,6 +93,8 @@ export function encodeEntry(t: TrackedTask, encodedTask?: EncodedTask): EncodedE
   if (t.task) e.task = encodedTask ?? encodeTask(t.task);
   if (t.error) e.error = t.error;
   if (t.stuck) e.stuck = true;
+  if (t.parentId !== null) e.parentId = t.parentId;
+  if (t.originCustomId !== null) e.originCustomId = t.originCustomId;
   return e;
 }
 
@@ -199,7 +204,24 @@ export function decodeEntry(raw: unknown, i: number, report: (msg: string) => vo
       report(`stored error of task ${id} is damaged; dropped.`);
     }
   }
-  return { id, provider, addedAt, lastChangedAt, lastCheckedAt: task ? lastCheckedAt : null, task, error, stuck };
+  // Lineage is a nicety: a damaged one is forgotten, never the entry with it.
+  const parentId = optionalText(raw.parentId);
+  const originCustomId = optionalText(raw.originCustomId);
+  if (parentId === undefined || originCustomId === undefined) {
+    report(`stored lineage of task ${id} is damaged; dropped.`);
+  }
+  return {
+    id,
+    provider,
+    addedAt,
+    lastChangedAt,
+    lastCheckedAt: task ? lastCheckedAt : null,
+    task,
+    error,
+    stuck,
+    parentId: parentId ?? null,
+    originCustomId: originCustomId ?? null,
+  };
 }
 
 function decodeTask(raw: unknown): Task | null {
@@ -259,6 +281,12 @@ function decodeError(raw: unknown): TrackedTaskError | null {
 
 function isButton(v: unknown): v is TaskButton {
   return isRecord(v) && typeof v.customId === 'string' && typeof v.label === 'string' && typeof v.emoji === 'string';
+}
+
+/** A stored optional text: the text, null when absent, undefined when damaged. */
+function optionalText(v: unknown): string | null | undefined {
+  if (v === undefined || v === null) return null;
+  return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
 function isTime(v: unknown): v is number {

@@ -118,6 +118,29 @@ export class TaskReads {
     return seed;
   }
 
+  /**
+   * The server's recent tasks (`GET /mj/task/list`: novicezk and plus list all, trueai the newest
+   * 100), or 'unsupported' on servers without it (gateways answer with their web page).
+   */
+  async listRecent(signal?: AbortSignal): Promise<Task[] | 'unsupported'> {
+    const ctx = { server: this.conn.server };
+    const answer = await this.conn.request('GET', '/mj/task/list', {}, ctx, undefined, signal);
+    const { reply, body } = answer;
+    if (isEndpointMissing(reply.status, body) || body.kind === 'html') return 'unsupported';
+    const c = this.conn.failFast(answer, ctx);
+    if (reply.status >= 400) throw new BadResponseError(c, 'refused', this.conn.said(body) ?? l10n.t('HTTP {0}', reply.status));
+    if (body.kind !== 'json') return 'unsupported';
+    this.conn.throwIfLogicException(body.value, c);
+    const list = unwrapTaskList(body.value);
+    if (list === null) return 'unsupported';
+    const tasks: Task[] = [];
+    for (const item of list) {
+      const task = normalizeTask(unwrapTask(item));
+      if (task) tasks.push(this.received(task));
+    }
+    return tasks;
+  }
+
   /** One list-by-condition request; 'unsupported' when the server shows it lacks the endpoint. */
   private async listByCondition(ids: string[], signal?: AbortSignal): Promise<Task[] | 'unsupported'> {
     // A batch of one is that task's request: say which task failed, as a single fetch would.

@@ -1,4 +1,4 @@
-import { newTrackedTask } from './blankTask';
+import { Lineage, newTrackedTask, NO_LINEAGE } from './blankTask';
 import { MjError } from './errors';
 import { Disposable, Emitter, Event } from './events';
 import { sameTask } from './sameTask';
@@ -100,7 +100,8 @@ export class TaskStore implements Disposable {
     }
   }
 
-  add(ids: readonly string[], provider: string): { added: string[]; existing: string[] } {
+  /** Starts tracking `ids`; `lineage` says what they were made from (a button pressed here). */
+  add(ids: readonly string[], provider: string, lineage: Lineage = NO_LINEAGE): { added: string[]; existing: string[] } {
     const added: string[] = [];
     const existing: string[] = [];
     const seen = new Set<string>();
@@ -115,7 +116,7 @@ export class TaskStore implements Disposable {
           existing.push(id);
           continue;
         }
-        this.put(newTrackedTask(id, provider, now));
+        this.put(newTrackedTask(id, provider, now, lineage));
         this.writer.added(id);
         this.pendingAdded.push(id);
         added.push(id);

@@ -58,7 +58,9 @@ export class TaskSubmits {
       // gateways (new-api's upstream_error), on 404 from trueai (code 3, parent not found).
       if (typeof v.code === 'number') {
         const description = typeof v.description === 'string' ? this.conn.mask(v.description) : '';
-        if (!isAcceptedSubmitCode(v.code) || reply.status >= 300) throw new SubmitRejectedError(c, v.code, description);
+        if (!isAcceptedSubmitCode(v.code) || reply.status >= 300) {
+          throw new SubmitRejectedError(c, v.code, description, isRecord(v.properties) ? v.properties : {});
+        }
         const taskId = firstId(v.result);
         if (taskId === null) throw new BadResponseError(c, 'shape');
         return {

@@ -27,6 +27,15 @@ export interface TrackedTask {
   /** The last poll error for this task; cleared by the next successful fetch. */
   readonly error: TrackedTaskError | null;
   readonly stuck: boolean;
+  /** The task it was made from (a button pressed on it here); null when not known. */
+  readonly parentId: string | null;
+  /** The customId of the button pressed on the parent to make it; null when not known. */
+  readonly originCustomId: string | null;
+}
+
+/** The task it was made from: as tracked here, else as the server says (trueai's parentId). */
+export function parentOf(t: TrackedTask): string | null {
+  return t.parentId ?? t.task?.parentId ?? null;
 }
 
 /** Still worth polling: never fetched, or not terminal. */

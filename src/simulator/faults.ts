@@ -1,6 +1,6 @@
 import type { SimContext } from './context';
 import { rateLimitedReply, serverErrorReply, strayHtmlReply } from './dialectPages';
-import { bodyReply, emptyReply, isJsonReply, jsonType, type Reply } from './reply';
+import { bodyReply, emptyReply, isJsonReply, jsonReply, jsonType, type Reply } from './reply';
 import type { Route } from './routes';
 import type { Fault } from './types';
 
@@ -79,7 +79,23 @@ export function faultReply(ctx: SimContext, fault: Fault, route: Route, real: ()
       return truncated(ctx, real());
     case 'paged':
       return paged(real(), fault.size ?? 1);
+    case 'refusal':
+      return refusal(ctx, fault);
+    case 'lostAnswer':
+      real();
+      return fault.then === 'hang' ? { kind: 'hang' } : { kind: 'reset' };
   }
+}
+
+/** Codes new-api answers itself (validation, upstream unknown, group saturated); others it passes through. */
+const GATEWAY_OWN_CODES = new Set([4, 5, 30]);
+
+function refusal(ctx: SimContext, fault: Extract<Fault, { kind: 'refusal' }>): Reply {
+  if (ctx.dialect === 'newapi' && GATEWAY_OWN_CODES.has(fault.code)) {
+    const status = fault.status ?? (fault.code === 30 ? 429 : 400);
+    return jsonReply(ctx.dialect, status, { code: fault.code, description: `${fault.description} `, type: 'upstream_error' });
+  }
+  return jsonReply(ctx.dialect, fault.status ?? 200, { code: fault.code, description: fault.description, result: null, properties: fault.properties ?? {} });
 }
 
 /** The genuine list answer with only its first `size` items; any other answer as it is. */

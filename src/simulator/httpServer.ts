@@ -130,7 +130,7 @@ export class SimHttpServer {
       reply = decision.effect ? faultReply(this.ctx, decision.effect, route, real) : real();
     }
     this.write(req, res, reply);
-    const status = reply.kind === 'body' ? String(reply.status) : reply.kind === 'reset' ? 'RESET' : '200 (oversized)';
+    const status = reply.kind === 'body' ? String(reply.status) : reply.kind === 'reset' ? 'RESET' : reply.kind === 'hang' ? 'NO ANSWER' : '200 (oversized)';
     const fault = decision.effect ? ` [fault: ${decision.effect.kind}]` : decision.latencyMs ? ` [latency ${decision.latencyMs} ms]` : '';
     this.ctx.log(`${method} ${req.url ?? '/'} → ${status} ${Date.now() - started} ms${fault}`);
   }
@@ -139,6 +139,8 @@ export class SimHttpServer {
     switch (reply.kind) {
       case 'reset':
         req.socket.destroy();
+        return;
+      case 'hang':
         return;
       case 'body':
         res.writeHead(reply.status, { ...reply.headers, 'Content-Length': String(reply.body.length) });

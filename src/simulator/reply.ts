@@ -7,6 +7,8 @@ export type Reply =
   | { kind: 'body'; status: number; headers: Record<string, string>; body: Buffer }
   /** Destroy the socket without answering. */
   | { kind: 'reset' }
+  /** Never answer; the socket stays open until the client goes or the simulator closes. */
+  | { kind: 'hang' }
   /** Stream `bytes` of valid-looking JSON, chunked, with no Content-Length. */
   | { kind: 'oversized'; bytes: number; contentType: string };
 

@@ -87,6 +87,17 @@ export type Fault = FaultScope &
     | { kind: 'paged'; size?: number }
     /** An empty body: 200 by default (novicezk's "no such task"), or another status (a bare 404). */
     | { kind: 'empty'; status?: number }
+    /**
+     * A submit refused the dialect's way: the proxies' `{code, description, result: null,
+     * properties}` with HTTP 200; on newapi a gateway's own code (4, 5, 30) as its 400/429
+     * `upstream_error`, other codes passed through like the proxies'. `status` overrides the HTTP status.
+     */
+    | { kind: 'refusal'; code: number; description: string; properties?: Record<string, unknown>; status?: number }
+    /**
+     * The request is carried out (a submit makes its task), and then its answer is lost: the
+     * connection is reset (default) or held open unanswered until the client gives up ('hang').
+     */
+    | { kind: 'lostAnswer'; then?: 'reset' | 'hang' }
   );
 
 export type FaultKind = Fault['kind'];

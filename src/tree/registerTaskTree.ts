@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Deps } from '../deps';
 import { CONTEXT_KEYS, VIEWS } from '../ids';
 import { setContext } from '../platform/contextKeys';
+import { registerRevealTask } from './revealTask';
 import { TaskDragAndDrop } from './taskDragAndDrop';
 import { TaskTreeProvider } from './taskTreeProvider';
 
@@ -28,6 +29,7 @@ export function registerTaskTree(context: vscode.ExtensionContext, deps: Deps): 
     setContext(CONTEXT_KEYS.hasTasks, shown.total > 0);
   };
   describeView();
+  registerRevealTask(context, view, provider);
 
   // Ages in descriptions ("3 min ago") drift; redraw them only while someone can see them.
   let ageTimer: NodeJS.Timeout | undefined;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { TaskStore } from '../core/taskStore';
-import { TrackedTask } from '../core/trackedTask';
+import { buildFamilyView, FamilyView } from '../core/taskFamily';
+import { parentOf, TrackedTask } from '../core/trackedTask';
 import { StatusIconState, statusGroupLabel } from '../core/statusVocabulary';
 import { GroupBy, StatusGroup, TaskView, buildTaskView, groupKeyOf, sortKey } from '../core/taskView';
 import { COMMANDS, TREE_ITEM_FLAGS } from '../ids';
@@ -46,8 +47,10 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private readonly taskNodes = new Map<string, TaskNode>();
   private readonly groupNodes = new Map<string, GroupNode>();
   private view: TaskView | undefined;
+  /** The view nested by families; null while the flat list is shown. */
+  private family: FamilyView | null = null;
   /** Where each shown task sits, to tell a move from an in-place change. */
-  private placement = new Map<string, { group: string; sort: number }>();
+  private placement = new Map<string, { group: string; sort: number; parent: string | null }>();
 
   constructor(
     private readonly store: TaskStore,
@@ -69,17 +72,28 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   currentView(): TaskView {
     if (!this.view) {
       this.view = buildTaskView(this.store.all(), this.viewState.groupBy, this.viewState.filter);
+      this.family = this.viewState.familyTree ? buildFamilyView(this.view, (id) => this.store.get(id)) : null;
       this.placement = new Map();
       for (const g of this.view.groups) {
         for (const id of g.ids) {
           const t = this.store.get(id);
           if (t) {
-            this.placement.set(id, { group: g.key, sort: sortKey(t) });
+            this.placement.set(id, { group: g.key, sort: sortKey(t), parent: parentOf(t) });
           }
         }
       }
     }
     return this.view;
+  }
+
+  /** Whether the task has a row now (tracked, and not filtered out). */
+  isShown(id: string): boolean {
+    this.currentView();
+    return this.placement.has(id);
+  }
+
+  nodeOf(id: string): TaskNode {
+    return this.taskNode(id);
   }
 
   refreshAll(): void {
@@ -96,7 +110,13 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const nodes: TreeNode[] = [];
     for (const t of changed) {
       const placed = this.placement.get(t.id);
-      if (!placed || placed.group !== groupKeyOf(t, groupBy) || placed.sort !== sortKey(t) || this.viewState.describeFilter()) {
+      if (
+        !placed ||
+        placed.group !== groupKeyOf(t, groupBy) ||
+        placed.sort !== sortKey(t) ||
+        placed.parent !== parentOf(t) ||
+        this.viewState.describeFilter()
+      ) {
         // It moves, appears or may leave the filtered list: the list itself changes.
         this.refreshAll();
         return;
@@ -129,27 +149,37 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   getChildren(element?: TreeNode): TreeNode[] {
     const view = this.currentView();
+    const family = this.family;
+    // The top of a group (the first when not grouping): its families' roots, or every task.
+    const topOf = (key: string | undefined): readonly string[] => {
+      const i = key === undefined ? 0 : view.groups.findIndex((g) => g.key === key);
+      return (family ? family.groups[i]?.roots : view.groups[i]?.ids) ?? [];
+    };
     if (!element) {
       const groupBy = this.viewState.groupBy;
       if (groupBy === 'none') {
-        return (view.groups[0]?.ids ?? []).map((id) => this.taskNode(id));
+        return topOf(undefined).map((id) => this.taskNode(id));
       }
       return view.groups.map((g) => this.groupNode(g.key, groupBy));
     }
     if (element.kind === 'group') {
-      const group = view.groups.find((g) => g.key === element.key);
-      return (group?.ids ?? []).map((id) => this.taskNode(id));
+      return topOf(element.key).map((id) => this.taskNode(id));
     }
-    return [];
+    return (family?.children.get(element.id) ?? []).map((id) => this.taskNode(id));
   }
 
   getParent(element: TreeNode): TreeNode | undefined {
-    const groupBy = this.viewState.groupBy;
-    if (element.kind === 'group' || groupBy === 'none') {
+    if (element.kind === 'group') {
       return undefined;
     }
+    this.currentView();
+    const parent = this.family?.parents.get(element.id);
+    if (parent !== undefined) {
+      return this.taskNode(parent);
+    }
+    const groupBy = this.viewState.groupBy;
     const placed = this.placement.get(element.id);
-    return placed ? this.groupNode(placed.group, groupBy) : undefined;
+    return placed && groupBy !== 'none' ? this.groupNode(placed.group, groupBy) : undefined;
   }
 
   getTreeItem(element: TreeNode): vscode.TreeItem {
@@ -166,7 +196,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       return new vscode.TreeItem(element.id);
     }
     const label = taskItemLabel(t);
-    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+    const hasChildren = (this.family?.children.get(t.id)?.length ?? 0) > 0;
+    const item = new vscode.TreeItem(label, hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     item.id = `task:${t.id}`;
     const savedFiles = this.saved?.files(t.id) ?? [];
     item.description = taskItemDescription(t, Date.now(), savedFiles.length > 0);

@@ -4,6 +4,7 @@ import { CONTEXT_KEYS } from '../ids';
 import { setContext } from '../platform/contextKeys';
 
 const GROUP_BY_KEY = 'mjTasks.view.groupBy';
+const FAMILY_TREE_KEY = 'mjTasks.view.familyTree';
 
 /**
  * How the user chose to look at the list. Grouping is remembered across sessions; a filter is
@@ -29,6 +30,17 @@ export class ViewState implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /** Tasks made from others nest under them (the default), or every task stands on its own. */
+  get familyTree(): boolean {
+    return this.memento.get<boolean>(FAMILY_TREE_KEY) !== false;
+  }
+
+  async setFamilyTree(value: boolean): Promise<void> {
+    await this.memento.update(FAMILY_TREE_KEY, value);
+    this.updateContext();
+    this.changed.fire();
+  }
+
   get filter(): TaskFilter {
     return this.filterValue;
   }
@@ -46,6 +58,7 @@ export class ViewState implements vscode.Disposable {
   private updateContext(): void {
     setContext(CONTEXT_KEYS.groupBy, this.groupBy);
     setContext(CONTEXT_KEYS.filtered, !isFilterEmpty(this.filterValue));
+    setContext(CONTEXT_KEYS.familyTree, this.familyTree);
   }
 
   dispose(): void {

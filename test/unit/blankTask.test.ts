@@ -39,6 +39,8 @@ describe('newTrackedTask', () => {
       task: null,
       error: null,
       stuck: false,
+      parentId: null,
+      originCustomId: null,
     });
   });
 });

@@ -152,7 +152,7 @@ describe('package.json against the code', () => {
   it('gives the tree items only flags of TREE_ITEM_FLAGS (or status-<STATUS>)', () => {
     const rich = { imageUrl: 'https://cdn.example/a.png', finalPrompt: 'a cat --v 6', buttons: [{ customId: 'MJ::JOB::upsample::1::x', label: 'U1', emoji: '' }] };
     const error: TrackedTaskError = { kind: 'Network', message: 'down', hint: '', at: 0 };
-    const tracked = (extra: Partial<TrackedTask>): TrackedTask => ({ id: '1', provider: 'P', addedAt: 0, lastChangedAt: 0, lastCheckedAt: null, task: null, error: null, stuck: false, ...extra });
+    const tracked = (extra: Partial<TrackedTask>): TrackedTask => ({ id: '1', provider: 'P', addedAt: 0, lastChangedAt: 0, lastCheckedAt: null, task: null, error: null, stuck: false, parentId: null, originCustomId: null, ...extra });
     const rows: TrackedTask[] = [
       tracked({}),
       tracked({ stuck: true, error }),

@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
+import { pressButton } from '../../actions/buttonPress';
 import { taskTitle } from '../../core/format';
+import { childrenOf } from '../../core/taskFamily';
+import { parentOf } from '../../core/trackedTask';
 import { Deps } from '../../deps';
 import { copyWithFeedback } from '../../platform/clipboard';
 import { COMMANDS, PREVIEW_VIEW_TYPE } from '../../ids';
@@ -103,7 +106,16 @@ export class PreviewPanel implements vscode.Disposable {
         }
       }),
       deps.store.onDidChange((e) => {
-        if (e.removed.includes(this.taskId) || e.added.includes(this.taskId) || e.changed.some((t) => t.id === this.taskId)) {
+        // Its relatives are shown too: a child added, finished or gone changes this view.
+        const related = (id: string) => {
+          const t = deps.store.get(id);
+          return id === this.taskId || (t !== undefined && parentOf(t) === this.taskId);
+        };
+        if (
+          e.removed.length > 0 ||
+          e.added.some(related) ||
+          e.changed.some((t) => t.id === this.taskId || parentOf(t) === this.taskId)
+        ) {
           this.update();
         }
       }),
@@ -150,8 +162,11 @@ export class PreviewPanel implements vscode.Disposable {
 
   /** Recomputes the view and the value table; returns the view for posting. */
   private rebuild(): PreviewModel {
-    const tracked = this.host.deps.store.get(this.taskId);
-    const built = buildView(this.taskId, tracked, Date.now(), this.host.deps.saved.files(this.taskId).map((f) => f.file));
+    const store = this.host.deps.store;
+    const tracked = store.get(this.taskId);
+    const parentId = tracked ? parentOf(tracked) : null;
+    const relatives = { parentId, parent: parentId === null ? undefined : store.get(parentId), children: childrenOf(this.taskId, store.all()) };
+    const built = buildView(this.taskId, tracked, Date.now(), relatives, this.host.deps.saved.files(this.taskId).map((f) => f.file));
     this.values = built.values;
     this.panel.title = vscode.l10n.t('MJ: {0}', taskTitle(tracked?.task ?? null, this.taskId, TITLE_MAX));
     return built.view;
@@ -210,6 +225,12 @@ export class PreviewPanel implements vscode.Disposable {
       return;
     }
     switch (m.type) {
+      case 'press':
+        await this.press(m.key, entry.value);
+        return;
+      case 'openTask':
+        this.setTask(entry.value);
+        return;
       case 'copy':
         await copyWithFeedback(entry.value, entry.what);
         return;
@@ -242,6 +263,19 @@ export class PreviewPanel implements vscode.Disposable {
     const reason = known ?? (await mediaProblem(entry.value, key.startsWith('videoUrls.') ? 'video' : 'image', origins, Date.now())).slice(0, 480);
     this.explained.set(entry.value, reason);
     this.post({ type: 'mediaProblem', key, reason });
+  }
+
+  /** One submit for the button; its control in the webview stays disabled until this answers. */
+  private async press(key: ValueKey, customId: string): Promise<void> {
+    try {
+      const tracked = this.host.deps.store.get(this.taskId);
+      const button = tracked?.task?.status === 'SUCCESS' ? tracked.task.buttons.find((b) => b.customId === customId) : undefined;
+      if (tracked && button) {
+        await pressButton(this.host.deps, tracked, button);
+      }
+    } finally {
+      this.post({ type: 'pressResult', key });
+    }
   }
 
   private async insert(entry: ValueEntry, literal: boolean): Promise<InsertResult> {

@@ -37,5 +37,10 @@ export function uiStrings(): UiStrings {
     save: vscode.l10n.t('Save'),
     saveTitle: vscode.l10n.t('Save {0} into the workspace, with its sidecar JSON'),
     savedTo: vscode.l10n.t('Saved to {0}'),
+    press: vscode.l10n.t('Press'),
+    pressTitle: vscode.l10n.t('Press {0}: sends one job to the server (billed), tracked under this task'),
+    pressing: vscode.l10n.t('Sending…'),
+    madeFrom: vscode.l10n.t('Made from'),
+    madeHere: vscode.l10n.t('Made from this task'),
   };
 }

@@ -7,10 +7,11 @@ import { Task } from '../../core/types';
 import { describeExpiry, expiryState, taskLinkExpiry } from '../../core/linkExpiry';
 import { saveSources } from '../../core/saveParts';
 import { explainFailure } from './failure';
+import { NO_RELATIVES, Relatives, relativeLabel } from './familyModel';
 import { gridQuadrants } from './grid';
 import { failureHeadline, groupTitle, modalNote } from './labels';
 import { splitNumberedPrompts } from './numberedPrompts';
-import { ButtonGroup, ButtonRef, Fact, LinkExpiryView, MediaItem, Notice, PreviewModel, StatusIcon, TextValue, ValueKey } from '../shared/protocol';
+import { ButtonGroup, ButtonRef, Fact, FamilyLink, LinkExpiryView, MediaItem, Notice, PreviewModel, StatusIcon, TextValue, ValueKey } from '../shared/protocol';
 import { safeHttpUrl } from '../shared/urlSafety';
 
 // Turns a tracked task into what the webview shows (already localized; no HTML anywhere) and the
@@ -60,6 +61,11 @@ class ValueTable {
   button(key: ValueKey, customId: string): ButtonRef {
     this.map.set(key, { value: customId, what: 'customId', openable: false });
     return { key, customId };
+  }
+
+  relative(key: ValueKey, taskId: string, label: string): FamilyLink {
+    this.map.set(key, { value: taskId, what: l10n.t('task ID'), openable: false });
+    return { key, label, taskId };
   }
 }
 
@@ -161,6 +167,7 @@ function emptyView(taskId: string, phase: PreviewModel['phase']): PreviewModel {
     saveOptions: [],
     savedFiles: [],
     linkExpiry: null,
+    family: { parent: null, children: [], canPress: false },
   };
 }
 
@@ -200,7 +207,7 @@ function linkExpiryView(task: Task, saved: boolean, now: number): { view: LinkEx
   return { view: { text, tone }, notice };
 }
 
-export function buildView(taskId: string, t: TrackedTask | undefined, now: number, savedFiles: readonly string[] = []): BuiltView {
+export function buildView(taskId: string, t: TrackedTask | undefined, now: number, relatives: Relatives = NO_RELATIVES, savedFiles: readonly string[] = []): BuiltView {
   const values = new ValueTable();
   if (!t) {
     const view = emptyView(taskId, 'untracked');
@@ -218,6 +225,11 @@ export function buildView(taskId: string, t: TrackedTask | undefined, now: numbe
   view.notices = notices(t, now);
   view.facts = facts(t, now);
   view.fields.push(values.text('taskId', l10n.t('Task ID'), l10n.t('task ID'), t.id));
+  view.family = {
+    parent: relatives.parentId === null ? null : values.relative('family.parent', relatives.parentId, relativeLabel(relatives.parent, relatives.parentId)),
+    children: relatives.children.map((c, i) => values.relative(`family.children.${i}`, c.id, relativeLabel(c, c.id))),
+    canPress: task?.status === 'SUCCESS',
+  };
   if (!task) {
     view.running = true;
     return { view, values: values.map };

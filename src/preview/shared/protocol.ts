@@ -113,6 +113,8 @@ export interface PreviewModel {
   savedFiles: string[];
   /** How long the result's link lives; null when it has no known expiry. */
   linkExpiry: LinkExpiryView | null;
+  /** The task it was made from and the tasks made from it; buttons can be pressed. */
+  family: PreviewFamily;
 }
 
 /** A piece of the task to save: `part` is what the webview sends back ('image', 'q2', 'image3', 'video1'). */
@@ -125,6 +127,21 @@ export interface LinkExpiryView {
   /** "link expires in 5 h", "link expired 2 h ago". */
   text: string;
   tone: 'live' | 'soon' | 'expired';
+}
+
+/** A tracked relative of the task: the key opens its preview. */
+export interface FamilyLink {
+  key: ValueKey;
+  /** What it is: "Upscale image 2 · Succeeded", its title (server text, shown as text). */
+  label: string;
+  taskId: string;
+}
+
+export interface PreviewFamily {
+  parent: FamilyLink | null;
+  children: FamilyLink[];
+  /** A finished task's buttons send a job when pressed (one request each). */
+  canPress: boolean;
 }
 
 /** The editor "Insert" writes into; null when there is none. */
@@ -168,6 +185,11 @@ export const UI_STRING_KEYS = [
   'save',
   'saveTitle',
   'savedTo',
+  'press',
+  'pressTitle',
+  'pressing',
+  'madeFrom',
+  'madeHere',
 ] as const;
 
 export type UiStringKey = (typeof UI_STRING_KEYS)[number];
@@ -182,7 +204,9 @@ export type HostMessage =
   | { type: 'target'; target: EditorTarget | null }
   | ({ type: 'insertResult'; requestId: number } & InsertResult)
   /** Why the image or video behind `key` did not load (expired, blocked, not found, not an image), in words. */
-  | { type: 'mediaProblem'; key: ValueKey; reason: string };
+  | { type: 'mediaProblem'; key: ValueKey; reason: string }
+  /** The press of a button has been answered (or declined): its control may be used again. */
+  | { type: 'pressResult'; key: ValueKey };
 
 // ---- Webview → host ----------------------------------------------------------------------------
 
@@ -200,7 +224,11 @@ export type WebviewMessage =
   /** Save a piece the view offered in `saveOptions` into the workspace. */
   | { type: 'save'; part: string }
   /** An image or video the view showed did not load: the host finds out why. */
-  | { type: 'mediaFailed'; key: ValueKey };
+  | { type: 'mediaFailed'; key: ValueKey }
+  /** Press a button of the task (a `buttons.N` key): one submit. */
+  | { type: 'press'; key: ValueKey }
+  /** Show a relative (a `family.*` key) in the preview. */
+  | { type: 'openTask'; key: ValueKey };
 
 /**
  * What the webview keeps through a hide or a reload (`setState`). The serializer reads `taskId`;

@@ -9,12 +9,14 @@ import {
   ButtonRef,
   EditorTarget,
   Fact,
+  FamilyLink,
   HostMessage,
   InsertResult,
   MediaItem,
   Notice,
   NoticeTone,
   LinkExpiryView,
+  PreviewFamily,
   PreviewModel,
   PreviewState,
   SaveOption,
@@ -29,7 +31,7 @@ import {
   WebviewMessage,
 } from './protocol';
 
-const VALUE_KEY = /^(?:taskId|prompt|promptEn|finalPrompt|finalZhPrompt|description|seed|failReason|imageUrl|(?:imageUrls|videoUrls|buttons|prompts)\.\d{1,4})$/;
+const VALUE_KEY = /^(?:taskId|prompt|promptEn|finalPrompt|finalZhPrompt|description|seed|failReason|imageUrl|(?:imageUrls|videoUrls|buttons|prompts)\.\d{1,4}|family\.parent|family\.children\.\d{1,4})$/;
 
 export function isValueKey(v: unknown): v is ValueKey {
   return typeof v === 'string' && VALUE_KEY.test(v);
@@ -83,6 +85,7 @@ const isQuadrant = shape<Quadrant>({
   upscale: nullable(isButtonRef),
   variation: nullable(isButtonRef),
 });
+const isFamilyLink = shape<FamilyLink>({ key: isValueKey, label: isString, taskId: isTaskId });
 const isNotice = shape<Notice>({
   tone: (v): v is NoticeTone => v === 'info' || v === 'warning' || v === 'error',
   title: isString,
@@ -111,6 +114,11 @@ export const isPreviewModel: Guard<PreviewModel> = shape<PreviewModel>({
   saveOptions: arrayOf(shape<SaveOption>({ part: isSavePart, label: isString })),
   savedFiles: arrayOf(isString),
   linkExpiry: nullable(shape<LinkExpiryView>({ text: isString, tone: (v): v is LinkExpiryView['tone'] => v === 'live' || v === 'soon' || v === 'expired' })),
+  family: shape<PreviewFamily>({
+    parent: nullable(isFamilyLink),
+    children: arrayOf(isFamilyLink),
+    canPress: isBoolean,
+  }),
 });
 
 const isEditorTarget = shape<EditorTarget>({ fileName: isString, literalName: isString });
@@ -147,6 +155,8 @@ export function isHostMessage(v: unknown): v is HostMessage {
       return isRequestId(v.requestId) && isInsertResult(v);
     case 'mediaProblem':
       return isValueKey(v.key) && isString(v.reason) && v.reason.length <= MAX_REASON;
+    case 'pressResult':
+      return isValueKey(v.key);
     default:
       return false;
   }
@@ -170,6 +180,10 @@ export function isWebviewMessage(v: unknown): v is WebviewMessage {
       return isSavePart(v.part);
     case 'mediaFailed':
       return isValueKey(v.key);
+    case 'press':
+      return isValueKey(v.key) && v.key.startsWith('buttons.');
+    case 'openTask':
+      return isValueKey(v.key) && v.key.startsWith('family.');
     default:
       return false;
   }

@@ -12,6 +12,9 @@ export interface Actions {
   open(key: ValueKey): void;
   refresh(): void;
   save(part: string): void;
+  /** Press a button: the control stays disabled until the host's pressResult. */
+  press(key: ValueKey): void;
+  openTask(key: ValueKey): void;
 }
 
 export interface RenderContext {
@@ -21,6 +24,10 @@ export interface RenderContext {
   media: MediaCache;
   /** Why media failed to load, by value key, as the host found out. */
   mediaProblems: ReadonlyMap<string, string>;
+  /** Buttons pressed and not answered yet. */
+  pressing: ReadonlySet<ValueKey>;
+  /** The task's buttons can be pressed (it finished). */
+  canPress: boolean;
 }
 
 export const FLASH_MS = 1200;
@@ -90,4 +97,28 @@ export function valueActions(ctx: RenderContext, key: ValueKey, label: string): 
   literal.dataset.action = 'insert-literal';
   insert.disabled = literal.disabled = !t;
   return h('span', { class: 'actions' }, copy, insert, literal);
+}
+
+/**
+ * The control that presses a button: disabled from the click until the host answers, so one
+ * click is one request. `text` is what it shows ("Press", "U2").
+ */
+export function pressButton(ctx: RenderContext, key: ValueKey, text: string, what: string, place: 'row' | 'quadrant'): HTMLButtonElement {
+  const s = ctx.strings;
+  const busy = ctx.pressing.has(key);
+  const button = actionButton(
+    `press-${place}:${key}`,
+    busy ? 'loading' : 'play',
+    busy ? s.pressing : text,
+    format(s.pressTitle, what),
+    () => {
+      if (button.disabled) return;
+      button.disabled = true;
+      ctx.actions.press(key);
+    },
+    `press press-${place}`,
+  );
+  button.dataset.action = 'press';
+  button.disabled = busy || !ctx.canPress;
+  return button;
 }

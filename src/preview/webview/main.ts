@@ -32,6 +32,8 @@ let target: EditorTarget | null = null;
 
 /** The `insert` requests the host has not answered yet: request ID → the button that asked. */
 const pendingInserts = new Map<number, string>();
+/** Buttons pressed whose submit has not been answered: their controls stay disabled. */
+const pressing = new Set<string>();
 let nextRequestId = 0;
 
 const actions: Actions = {
@@ -44,6 +46,13 @@ const actions: Actions = {
   open: (key) => vscode.postMessage({ type: 'open', key }),
   refresh: () => vscode.postMessage({ type: 'refresh' }),
   save: (part) => vscode.postMessage({ type: 'save', part }),
+  press: (key) => {
+    if (pressing.has(key)) return;
+    pressing.add(key);
+    vscode.postMessage({ type: 'press', key });
+    render();
+  },
+  openTask: (key) => vscode.postMessage({ type: 'openTask', key }),
 };
 
 function render(): void {
@@ -55,7 +64,7 @@ function render(): void {
   // Only while the panel has the focus: a background update must not pull it from a quick pick.
   const focusedId = document.hasFocus() ? (document.activeElement as HTMLElement | null)?.dataset?.actionId : undefined;
   media.beginRender();
-  app.replaceChildren(renderView(view, { strings, target, actions, media, mediaProblems }));
+  app.replaceChildren(renderView(view, { strings, target, actions, media, pressing, canPress: view.family.canPress, mediaProblems }));
   media.endRender();
   app.setAttribute('aria-busy', 'false');
   window.scrollTo(0, scrollY);
@@ -92,6 +101,10 @@ function onMessage(message: HostMessage): void {
       return;
     case 'mediaProblem':
       mediaProblems.set(message.key, message.reason);
+      render();
+      return;
+    case 'pressResult':
+      pressing.delete(message.key);
       render();
       return;
     case 'init':

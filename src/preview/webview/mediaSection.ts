@@ -1,5 +1,5 @@
 import { MediaItem, Quadrant, PreviewModel, format } from '../shared/protocol';
-import { actionButton, FLASH_MS, RenderContext, valueActions } from './actions';
+import { actionButton, FLASH_MS, pressButton, RenderContext, valueActions } from './actions';
 import { h } from './dom';
 import { saveSection } from './saveSection';
 
@@ -35,6 +35,20 @@ function quadrantButton(q: Quadrant, ctx: RenderContext): HTMLElement {
   return button;
 }
 
+/** A quadrant: hover shows its customIds, a click copies U's; its U and V press controls in the corner. */
+function quadrantCell(q: Quadrant, ctx: RenderContext): HTMLElement {
+  const s = ctx.strings;
+  const press = ctx.canPress
+    ? h(
+        'span',
+        { class: 'quadrant-press' },
+        q.upscale ? pressButton(ctx, q.upscale.key, format(s.upscaleShort, q.index), format(s.upscaleShort, q.index), 'quadrant') : null,
+        q.variation ? pressButton(ctx, q.variation.key, format(s.variationShort, q.index), format(s.variationShort, q.index), 'quadrant') : null,
+      )
+    : null;
+  return h('div', { class: `quadrant-cell q${q.index}` }, quadrantButton(q, ctx), press);
+}
+
 /** The main image, with the grid overlay when it is a 2×2 grid; an unsafe URL is shown as text only. */
 export function mainImage(view: PreviewModel, item: MediaItem, ctx: RenderContext): HTMLElement {
   const s = ctx.strings;
@@ -53,7 +67,7 @@ export function mainImage(view: PreviewModel, item: MediaItem, ctx: RenderContex
       { class: grid ? 'image-frame is-grid' : 'image-frame' },
       img,
       h('p', { class: 'image-failed', attrs: { role: 'status' } }, ctx.mediaProblems.get(item.key) ?? s.imageFailed),
-      grid ? h('div', { class: 'quadrants' }, ...grid.map((q) => quadrantButton(q, ctx))) : null,
+      grid ? h('div', { class: 'quadrants' }, ...grid.map((q) => quadrantCell(q, ctx))) : null,
     ),
     h(
       'figcaption',

@@ -1,5 +1,6 @@
 import { ButtonGroup, Fact, Notice, PreviewModel, TextValue, UiStrings } from '../shared/protocol';
-import { actionButton, RenderContext, valueActions } from './actions';
+import { actionButton, pressButton, RenderContext, valueActions } from './actions';
+import { familySection } from './familySection';
 import { Child, h, icon } from './dom';
 import { gallery, mainImage } from './mediaSection';
 
@@ -97,7 +98,7 @@ function buttonsSection(groups: ButtonGroup[], ctx: RenderContext): HTMLElement 
                 h('code', { class: 'custom-id' }, b.customId),
                 b.modalNote ? h('span', { class: 'modal-note' }, b.modalNote) : null,
               ),
-              valueActions(ctx, b.key, b.customId),
+              h('span', { class: 'actions' }, pressButton(ctx, b.key, ctx.strings.press, b.meaning, 'row'), valueActions(ctx, b.key, b.customId)),
             ),
           ),
         ),
@@ -117,6 +118,7 @@ export function renderView(view: PreviewModel, ctx: RenderContext): DocumentFrag
     view.videos.length ? gallery(view.videos, ctx, 'video') : null,
   ].filter(Boolean);
   const info: Child[] = [
+    view.family.parent || view.family.children.length ? familySection(view.family, ctx) : null,
     view.prompts.length ? promptsSection(view, ctx) : null,
     view.buttonGroups.length ? buttonsSection(view.buttonGroups, ctx) : null,
     h(
