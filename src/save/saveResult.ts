@@ -6,7 +6,8 @@ import { downloadMedia } from '../core/mediaDownload';
 import { baseName, candidateName, extensionFor } from '../core/saveNames';
 import { partName, SaveSource } from '../core/saveParts';
 import { buildSidecar, sidecarText } from '../core/sidecar';
-import { TrackedTask } from '../core/trackedTask';
+import { childrenOf } from '../core/taskFamily';
+import { parentOf, TrackedTask } from '../core/trackedTask';
 import { Deps } from '../deps';
 import { workspaceRoot } from './saveFolder';
 
@@ -23,20 +24,6 @@ export interface SavedResult {
   sidecar: vscode.Uri;
   /** Workspace-relative, for messages: `mj-images/…-q2.png`. */
   relative: string;
-}
-
-/** The task it was made from (the lineage h12a keeps on TrackedTask, else what the server says). */
-export function parentOf(t: TrackedTask): string | null {
-  const own = (t as { parentId?: unknown }).parentId;
-  return typeof own === 'string' && own ? own : (t.task?.parentId ?? null);
-}
-
-/** Tracked tasks made from `t`. */
-export function childrenOf(deps: Deps, t: TrackedTask): string[] {
-  return deps.store
-    .all()
-    .filter((c) => c.id !== t.id && parentOf(c) === t.id)
-    .map((c) => c.id);
 }
 
 async function writeExclusive(file: string, data: Buffer | string): Promise<boolean> {
@@ -72,7 +59,7 @@ export async function saveResult(deps: Deps, t: TrackedTask, source: SaveSource,
       task,
       provider: t.provider,
       parentId: parentOf(t),
-      childrenIds: childrenOf(deps, t),
+      childrenIds: childrenOf(t.id, deps.store.all()).map((c) => c.id),
       part: partName(source.part),
       sourceUrl: source.url,
       file: name,
