@@ -45,11 +45,6 @@ export const COMMANDS = {
   revealTasks: 'mjTasks.revealTasks',
 } as const;
 
-/** Commands other slices register that MJ Tasks' own flows run (a code-21 answer → the follow-up dialog). */
-export const PEER_COMMANDS = {
-  answerModal: COMMANDS.answerModal,
-} as const;
-
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
 
 export const VIEWS = {

@@ -5,7 +5,7 @@ import { isExistingTaskAnswer } from '../core/submitVerdict';
 import { TrackedTask } from '../core/trackedTask';
 import { TaskButton } from '../core/types';
 import { Deps } from '../deps';
-import { PEER_COMMANDS } from '../ids';
+import { COMMANDS } from '../ids';
 import { submitJob, SubmittedJob } from './submitJob';
 
 // Pressing one of a finished task's buttons, from the preview, the tree or the palette: one
@@ -31,14 +31,7 @@ export async function pressButton(deps: Deps, parent: TrackedTask, button: TaskB
   return submitted;
 }
 
-/** The follow-up dialog is its own feature; without it the user is told where the task waits. */
+/** The follow-up dialog (a prompt, or a region drawn in the preview) for the MODAL task just made. */
 async function answerModal(submitted: SubmittedJob): Promise<void> {
-  const args = { id: submitted.taskId, provider: submitted.provider, properties: submitted.result.properties };
-  if ((await vscode.commands.getCommands(true)).includes(PEER_COMMANDS.answerModal)) {
-    await vscode.commands.executeCommand(PEER_COMMANDS.answerModal, args);
-    return;
-  }
-  void vscode.window.showInformationMessage(
-    vscode.l10n.t('The server waits for more input (a prompt or a region) before it runs task {0}; it is tracked and shows as waiting. This version of MJ Tasks cannot answer it.', submitted.taskId),
-  );
+  await vscode.commands.executeCommand(COMMANDS.answerModal, { id: submitted.taskId, provider: submitted.provider, properties: submitted.result.properties });
 }

@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
-import { pressButton } from '../../actions/buttonPress';
 import { taskTitle } from '../../core/format';
 import { childrenOf } from '../../core/taskFamily';
 import { parentOf } from '../../core/trackedTask';
 import { Deps } from '../../deps';
 import { copyWithFeedback } from '../../platform/clipboard';
 import { COMMANDS, PREVIEW_VIEW_TYPE } from '../../ids';
-import { HostMessage, InsertResult, PROTOCOL_VERSION, PreviewModel, ValueKey, WebviewMessage } from '../shared/protocol';
+import { HostMessage, PROTOCOL_VERSION, PreviewModel, ValueKey, WebviewMessage } from '../shared/protocol';
 import { RegionSession } from './regionSession';
 import { isWebviewMessage } from '../shared/protocolGuards';
 import { safeHttpUrl } from '../shared/urlSafety';
@@ -14,9 +13,8 @@ import { httpMediaOrigins, WEBVIEW_DIR, WEBVIEW_FILES } from './csp';
 import { EditorTargetTracker } from './editorTarget';
 import { previewHtml } from './previewHtml';
 import { uiStrings } from './uiStrings';
-import { mediaProblem } from './mediaProblem';
+import { codeFromPreview, insertFromPreview, MediaFailures, pressFromPreview } from './panelActions';
 import { buildView, ValueEntry } from './viewModel';
-import { showCodeMenu } from '../../taskCode/codeMenu';
 
 /** What every preview panel needs from the extension; built once by registerPreview. */
 export interface PreviewHost {
@@ -56,7 +54,7 @@ export class PreviewPanel implements vscode.Disposable {
   /** The Vary (Region) editor open over this task's image, waiting for the user's mask. */
   private region: RegionSession | undefined;
   /** Why each failed URL failed: a re-shown webview gets the reason again without another probe. */
-  private readonly explained = new Map<string, string>();
+  private readonly mediaFailures = new MediaFailures();
 
   /** Shows `taskId` in the preview, creating the panel or reusing (and revealing) the open one. */
   static createOrShow(host: PreviewHost, taskId: string, preserveFocus: boolean): PreviewPanel {
@@ -230,11 +228,15 @@ export class PreviewPanel implements vscode.Disposable {
       return;
     }
     if (m.type === 'mediaFailed') {
-      await this.explainMediaFailure(m.key);
+      const entry = this.values.get(m.key);
+      if (!entry?.openable) return;
+      const reason = await this.mediaFailures.explain(this.host.deps, entry, m.key.startsWith('videoUrls.') ? 'video' : 'image');
+      this.post({ type: 'mediaProblem', key: m.key, reason });
       return;
     }
     if (m.type === 'code') {
-      await this.code(m.key);
+      const entry = m.key === null ? null : this.values.get(m.key);
+      if (entry !== undefined) await codeFromPreview(this.host.deps, this.host.editors, this.taskId, entry);
       return;
     }
     const entry = this.values.get(m.key);
@@ -249,7 +251,12 @@ export class PreviewPanel implements vscode.Disposable {
     }
     switch (m.type) {
       case 'press':
-        await this.press(m.key, entry.value);
+        // Its control in the webview stays disabled until this answers.
+        try {
+          await pressFromPreview(this.host.deps, this.taskId, entry.value);
+        } finally {
+          this.post({ type: 'pressResult', key: m.key });
+        }
         return;
       case 'openTask':
         this.setTask(entry.value);
@@ -258,7 +265,7 @@ export class PreviewPanel implements vscode.Disposable {
         await copyWithFeedback(entry.value, entry.what);
         return;
       case 'insert': {
-        const result = await this.insert(entry, m.literal);
+        const result = await insertFromPreview(this.host.deps, this.host.editors, entry, m.literal);
         if (result.inserted) {
           vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Inserted {0}', entry.what)}`, INSERT_FEEDBACK_MS);
         }
@@ -296,52 +303,6 @@ export class PreviewPanel implements vscode.Disposable {
     this.region = undefined;
     session.cancel();
     this.post({ type: 'region', request: null });
-  }
-
-  /** One submit for the button; its control in the webview stays disabled until this answers. */
-  private async press(key: ValueKey, customId: string): Promise<void> {
-    try {
-      const tracked = this.host.deps.store.get(this.taskId);
-      const button = tracked?.task?.status === 'SUCCESS' ? tracked.task.buttons.find((b) => b.customId === customId) : undefined;
-      if (tracked && button) {
-        await pressButton(this.host.deps, tracked, button);
-      }
-    } finally {
-      this.post({ type: 'pressResult', key });
-    }
-  }
-
-  /** Finds out why an image or video did not load, and tells the webview (once per key and view). */
-  private async explainMediaFailure(key: ValueKey): Promise<void> {
-    const entry = this.values.get(key);
-    if (!entry?.openable) return;
-    const known = this.explained.get(entry.value);
-    const origins = httpMediaOrigins(this.host.deps.providers.list().map((p) => p.baseUrl));
-    const reason = known ?? (await mediaProblem(entry.value, key.startsWith('videoUrls.') ? 'video' : 'image', origins, Date.now())).slice(0, 480);
-    this.explained.set(entry.value, reason);
-    this.post({ type: 'mediaProblem', key, reason });
-  }
-
-  /** The Code menu for the task (key null) or for the button behind `key`; only a customId key counts. */
-  private async code(key: ValueKey | null): Promise<void> {
-    if (key === null) {
-      await showCodeMenu(this.host.deps, this.host.editors, { id: this.taskId, task: true });
-      return;
-    }
-    const entry = this.values.get(key);
-    if (entry?.what === 'customId') {
-      await showCodeMenu(this.host.deps, this.host.editors, { id: this.taskId, customId: entry.value });
-    }
-  }
-
-  private async insert(entry: ValueEntry, literal: boolean): Promise<InsertResult> {
-    try {
-      return await this.host.editors.insert(entry.value, literal);
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      this.host.deps.log.error(`Preview: insert failed: ${message}`);
-      return { inserted: false, reason: vscode.l10n.t('Nothing was inserted: {0}', message) };
-    }
   }
 
   dispose(): void {
