@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { inflateSync } from 'zlib';
+import { PNG } from 'pngjs';
 
 // The Vary (Region) mask, checked before it is sent: the preview draws it on a canvas of the
 // image's own size and sends it as a PNG data URL. Midjourney's editor (and the proxies' own
@@ -17,9 +17,6 @@ export const MASK_MAX_BYTES = 16 * 1024 * 1024;
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
-/** Channels per pixel by PNG colour type (8-bit, no palette). */
-const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 4: 2, 6: 4 };
-
 export interface DecodedPng {
   width: number;
   height: number;
@@ -27,100 +24,32 @@ export interface DecodedPng {
   luma: Uint8Array;
 }
 
-/** Decodes an 8-bit greyscale/RGB(A) PNG without interlace (what a canvas writes); throws with a reason otherwise. */
+/** Decodes a PNG (pngjs, as Save Image does); throws with a reason otherwise. The size is checked before inflating. */
 export function decodePng(png: Uint8Array): DecodedPng {
   if (png.length < 8 || !SIGNATURE.every((b, i) => png[i] === b)) throw new Error(l10n.t('it is not a PNG image'));
-  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
-  let width = 0;
-  let height = 0;
-  let colourType = -1;
-  const idat: Uint8Array[] = [];
-  for (let at = 8; at + 8 <= png.length; ) {
-    const length = view.getUint32(at);
-    const type = String.fromCharCode(png[at + 4], png[at + 5], png[at + 6], png[at + 7]);
-    const data = png.subarray(at + 8, at + 8 + length);
-    if (data.length !== length) throw new Error(l10n.t('the PNG is cut short'));
-    if (type === 'IHDR') {
-      width = view.getUint32(at + 8);
-      height = view.getUint32(at + 12);
-      const bitDepth = png[at + 16];
-      colourType = png[at + 17];
-      if (bitDepth !== 8 || CHANNELS[colourType] === undefined || png[at + 20] !== 0) {
-        throw new Error(l10n.t('the PNG is not an 8-bit greyscale or RGB image'));
-      }
-    } else if (type === 'IDAT') {
-      idat.push(data);
-    } else if (type === 'IEND') {
-      break;
-    }
-    at += 12 + length;
-  }
-  if (!width || !height || colourType < 0) throw new Error(l10n.t('the PNG has no header'));
+  const bytes = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+  if (bytes.length < 24 || bytes.toString('ascii', 12, 16) !== 'IHDR') throw new Error(l10n.t('the PNG has no header'));
+  const width = bytes.readUInt32BE(16);
+  const height = bytes.readUInt32BE(20);
   if (width > MASK_MAX_SIDE || height > MASK_MAX_SIDE) throw new Error(l10n.t('the PNG is {0}×{1} pixels', width, height));
-  const channels = CHANNELS[colourType];
-  const stride = width * channels;
-  let raw: Buffer;
+  let rgba: Buffer;
   try {
-    raw = inflateSync(Buffer.concat(idat), { maxOutputLength: (stride + 1) * height + 1 });
+    rgba = PNG.sync.read(bytes).data;
   } catch {
     throw new Error(l10n.t('the PNG data does not decompress'));
   }
-  if (raw.length !== (stride + 1) * height) throw new Error(l10n.t('the PNG data does not match its size'));
-  return { width, height, luma: toLuma(unfilter(raw, stride, height, channels), width, height, colourType) };
-}
-
-/** Undoes the per-row PNG filters (None, Sub, Up, Average, Paeth). */
-function unfilter(raw: Uint8Array, stride: number, height: number, bpp: number): Uint8Array {
-  const out = new Uint8Array(stride * height);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)];
-    const src = y * (stride + 1) + 1;
-    const row = y * stride;
-    const prev = row - stride;
-    for (let x = 0; x < stride; x++) {
-      const a = x >= bpp ? out[row + x - bpp] : 0;
-      const b = y > 0 ? out[prev + x] : 0;
-      const c = x >= bpp && y > 0 ? out[prev + x - bpp] : 0;
-      let predictor: number;
-      switch (filter) {
-        case 0:
-          predictor = 0;
-          break;
-        case 1:
-          predictor = a;
-          break;
-        case 2:
-          predictor = b;
-          break;
-        case 3:
-          predictor = (a + b) >> 1;
-          break;
-        case 4: {
-          const p = a + b - c;
-          const pa = Math.abs(p - a);
-          const pb = Math.abs(p - b);
-          const pc = Math.abs(p - c);
-          predictor = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-          break;
-        }
-        default:
-          throw new Error(l10n.t('the PNG data is damaged'));
-      }
-      out[row + x] = (raw[src + x] + predictor) & 0xff;
-    }
-  }
-  return out;
+  if (rgba.length !== width * height * 4) throw new Error(l10n.t('the PNG data does not match its size'));
+  return { width, height, luma: toLuma(rgba) };
 }
 
 /** White only where every colour channel is 255 and the pixel is opaque; a transparent pixel counts as black. */
-function toLuma(px: Uint8Array, width: number, height: number, colourType: number): Uint8Array {
-  const channels = CHANNELS[colourType];
-  const luma = new Uint8Array(width * height);
+function toLuma(rgba: Uint8Array): Uint8Array {
+  const luma = new Uint8Array(rgba.length / 4);
   for (let i = 0; i < luma.length; i++) {
-    const o = i * channels;
-    const alpha = colourType === 4 ? px[o + 1] : colourType === 6 ? px[o + 3] : 255;
-    const grey = colourType === 0 || colourType === 4 ? px[o] : Math.min(px[o], px[o + 1], px[o + 2]);
-    const max = colourType === 0 || colourType === 4 ? px[o] : Math.max(px[o], px[o + 1], px[o + 2]);
+    const o = i * 4;
+    const alpha = rgba[o + 3];
+    const grey = Math.min(rgba[o], rgba[o + 1], rgba[o + 2]);
+    const max = Math.max(rgba[o], rgba[o + 1], rgba[o + 2]);
     // A pixel that is neither black nor white keeps a middle value, so the check below sees it.
     luma[i] = alpha === 0 ? 0 : alpha !== 255 ? 128 : grey === max ? grey : 128;
   }
