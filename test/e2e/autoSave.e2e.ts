@@ -65,6 +65,7 @@ describe('Auto-save', function () {
 
   const saveDir = () => workbench.workspacePath('mj-images');
   let settingsBefore: string | undefined;
+  let hadVscodeDir = false;
   let hadSaveDir = false;
   let created: string[] = [];
   const tracked: string[] = [];
@@ -72,6 +73,7 @@ describe('Auto-save', function () {
   before(() => {
     const file = workbench.workspacePath(SETTINGS);
     settingsBefore = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+    hadVscodeDir = fs.existsSync(path.dirname(file));
     hadSaveDir = fs.existsSync(saveDir());
   });
 
@@ -80,6 +82,7 @@ describe('Auto-save', function () {
     const file = workbench.workspacePath(SETTINGS);
     if (settingsBefore === undefined) fs.rmSync(file, { force: true });
     else fs.writeFileSync(file, settingsBefore);
+    if (!hadVscodeDir && fs.existsSync(path.dirname(file)) && filesIn(path.dirname(file)).length === 0) fs.rmdirSync(path.dirname(file));
     for (const f of created) fs.rmSync(f, { force: true });
     if (!hadSaveDir && fs.existsSync(saveDir()) && filesIn(saveDir()).length === 0) fs.rmdirSync(saveDir());
     await workbench.closeAllEditors();
@@ -120,6 +123,7 @@ describe('Auto-save', function () {
 
     // One notification for the batch, naming both files; none per task.
     await workbench.waitForNotification('Auto-saved 2 files and their sidecars.', 30_000);
+    await workbench.screenshot('Auto-save', 'the batch notification');
     const told = (await workbench.notifications({ openCentre: true })).filter((n) => /Auto-saved/.test(n.message));
     await workbench.dismissOverlays();
     assert.deepStrictEqual(
