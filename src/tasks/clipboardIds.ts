@@ -16,9 +16,23 @@ export async function clipboardTaskIds(): Promise<TaskIdInput & { empty: boolean
   return { ...parseTaskIdInput(text), empty: false };
 }
 
-/** The clipboard's task IDs as Track Task's start value, or undefined when it holds none. */
+/**
+ * How long Track Task waits for the clipboard before it opens without it. In a browser (code-server,
+ * vscode.dev) reading the clipboard can wait for a permission the page never gets: seen hanging for
+ * good in a page without clipboard-read, which left Track Task's input unopened.
+ */
+const PREFILL_READ_MS = 1000;
+
+function readClipboardBriefly(): Promise<string> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<string>((resolve) => (timer = setTimeout(() => resolve(''), PREFILL_READ_MS)));
+  const read = Promise.resolve(vscode.env.clipboard.readText()).catch(() => '');
+  return Promise.race([read, late]).finally(() => clearTimeout(timer));
+}
+
+/** The clipboard's task IDs as Track Task's start value, or undefined when it holds none (or cannot be read at once). */
 export async function clipboardIdsForPrefill(): Promise<string | undefined> {
-  const text = await vscode.env.clipboard.readText();
+  const text = await readClipboardBriefly();
   if (!text.trim() || text.length > PREFILL_MAX_CHARS) {
     return undefined;
   }

@@ -64,9 +64,11 @@ describe('Harness', () => {
   });
 
   it('opens the input of MJ Tasks: Track Task… from the palette and types into it', async () => {
+    // Track Task starts with the clipboard's IDs too, and an earlier suite may have left one there.
+    await workbench.writeClipboard('');
     await workbench.runCommand('MJ Tasks: Track Task…');
     const input = await workbench.waitForQuickInput({ placeholder: /Track/ });
-    assert.strictEqual(input.value, '', 'nothing selected in an editor, so nothing is filled in');
+    assert.strictEqual(input.value, '', 'nothing selected in an editor and nothing on the clipboard, so nothing is filled in');
     await workbench.closeQuickInput();
     const text = 'not a task id';
     await workbench.runCommandWithInput('MJ Tasks: Track Task…', text, { placeholder: /Track/ });
@@ -85,7 +87,8 @@ describe('Harness', () => {
     const tracked = workbench.trackedAtStart;
     assert.ok(tracked.length > 0, 'no demo task tracked (is the simulator built?)');
     await workbench.openMjTasksView();
-    const row = workbench.page.locator('[id="workbench.view.extension.mjTasks"] .pane-body .monaco-list-row').first();
+    // A demo task's row: the suites before this one track tasks of their own, which sort first.
+    const row = workbench.treeRow('a lighthouse on a cliff');
     await workbench.writeClipboard('');
     const items = await workbench.contextMenuItems(row);
     assert.ok(items.includes('Copy Task ID'), `the context menu offers: ${JSON.stringify(items)}`);

@@ -167,6 +167,7 @@ describe('Jobs', function () {
 
   it('Shorten the prompt selected in the editor, from its context menu', async () => {
     await workbench.writeFile('prompt.txt', 'an extremely detailed oil painting of a small red fox sleeping in fresh snow under pine trees --ar 3:2\n');
+    await workbench.closeAllEditors();
     await workbench.openFile('prompt.txt');
     await workbench.selectAll();
     const before = submitsTo('shorten').length;
@@ -221,6 +222,8 @@ describe('Jobs', function () {
     await workbench.contextMenu(row, 'Answer Follow-up…');
     // Tracked by ID on new-api, nothing names the parent: the user picks the image.
     await workbench.waitForQuickInput({ placeholder: /Which image is the region drawn on/ });
+    // Typed first, as a person would in a long list: the pick's rows are virtual, only some are rendered.
+    await answerQuickInput('a lighthouse on a black rock', { enter: false });
     await workbench.pickQuickInputRow(/a lighthouse on a black rock/);
 
     const frame = await workbench.webviewFrame(async (f) => (await f.locator('.region-canvas').count()) > 0, 'the Vary (Region) editor with its canvas', 30_000);

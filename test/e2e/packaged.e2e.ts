@@ -181,10 +181,10 @@ describe('Packaged, in Chinese', function () {
     const entries = zipEntries(vsix.file)
       .filter((e) => e.startsWith('extension/'))
       .map((e) => e.slice('extension/'.length));
-    for (const wanted of ['package.json', 'dist/extension.js', 'dist/webview/webview.js', 'dist/webview/preview.css', 'dist/webview/codicons/codicon.ttf', 'media/icon.png', 'package.nls.json', 'package.nls.zh-cn.json', 'l10n/bundle.l10n.zh-cn.json', 'readme.md', 'LICENSE.txt', 'changelog.md']) {
+    for (const wanted of ['package.json', 'dist/extension.js', 'dist/webp.wasm', 'dist/webview/webview.js', 'dist/webview/preview.css', 'dist/webview/codicons/codicon.ttf', 'media/icon.png', 'package.nls.json', 'package.nls.zh-cn.json', 'l10n/bundle.l10n.zh-cn.json', 'readme.md', 'LICENSE.txt', 'changelog.md']) {
       assert.ok(entries.some((e) => e.toLowerCase() === wanted.toLowerCase()), `${wanted} is in the package: ${entries.join(', ')}`);
     }
-    const unexpected = entries.filter((e) => !/^(dist\/extension\.js|dist\/webview\/(webview\.js|preview\.css|codicons\/.+)|media\/.+|l10n\/bundle\.l10n\.[a-z-]+\.json|package(\.nls(\.[a-z-]+)?)?\.json|readme\.md|changelog\.md|license\.txt)$/i.test(e));
+    const unexpected = entries.filter((e) => !/^(dist\/extension\.js|dist\/webp\.wasm|dist\/webview\/(webview\.js|preview\.css|codicons\/.+)|media\/.+|l10n\/bundle\.l10n\.[a-z-]+\.json|package(\.nls(\.[a-z-]+)?)?\.json|readme\.md|changelog\.md|license\.txt)$/i.test(e));
     assert.deepStrictEqual(unexpected, [], 'nothing but what runs (no sources, maps, tests or node_modules)');
     const readme = execFileSync('python3', ['-c', 'import sys,zipfile;sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("extension/readme.md").decode())', vsix.file], { encoding: 'utf8' });
     assert.match(readme, /^# MJ Tasks/);

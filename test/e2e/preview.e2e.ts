@@ -243,6 +243,10 @@ describe('Preview', function () {
         prompts: [],
         fields: [{ key: 'prompt', label: evil, value: evil }],
         buttonGroups: [],
+        family: { parent: null, children: [], canPress: false },
+        saveOptions: [],
+        savedFiles: [],
+        linkExpiry: null,
       };
       window.postMessage({ type: 'update', view }, '*');
     }, marker);

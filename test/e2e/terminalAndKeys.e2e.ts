@@ -43,10 +43,14 @@ async function terminalText(): Promise<string> {
   );
 }
 
-/** The centre of `text` on screen in the active terminal (its first row when it wraps). */
+/**
+ * The centre of `text` on screen in the active terminal (its first row when it wraps), at its last
+ * appearance: an earlier row may hold wide characters (a relay's Chinese "in queue" description before
+ * the ID in the same JSON line), which the cell arithmetic below does not place right.
+ */
 async function terminalTextCentre(text: string): Promise<{ x: number; y: number } | undefined> {
   return workbench.page.evaluate((wanted) => {
-    for (const row of Array.from(document.querySelectorAll('.terminal-wrapper.active .xterm-rows > div')) as any[]) {
+    for (const row of (Array.from(document.querySelectorAll('.terminal-wrapper.active .xterm-rows > div')) as any[]).reverse()) {
       const rowText: string = row.textContent ?? '';
       // The whole of it on this row, or its start at the row's end (the rest wrapped onto the next).
       let at = rowText.indexOf(wanted);

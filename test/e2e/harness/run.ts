@@ -95,7 +95,9 @@ async function start(): Promise<Running> {
     log(`code-server ${server.url} (log: ${path.relative(ROOT, server.logFile)})`);
 
     browser = await lib.launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // Tall enough that the tree's rows stay rendered (the list is virtual) once the suites before a
+    // test have tracked tasks of their own: about 50 rows.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1200 } });
     const origin = server.url.replace(/\/$/, '');
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
     const page = await context.newPage();
