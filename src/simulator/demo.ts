@@ -57,8 +57,11 @@ export function seedDemo(ctx: SimContext, speed: number): DemoTask[] {
     submitTime: now - 7 * min,
     timeline: pinned('SUCCESS', 100, now - 7 * min + 1_000, now - 7 * min + 6_000, null),
   });
+  // Handed out as a Discord attachment link, as most relays do, living about a day like theirs:
+  // the preview and the tooltip say how long it has left.
+  upscale.linkExpiresAt = now - 7 * min + 24 * 60 * min;
   grid.children.set(u2, upscale.id);
-  out.push({ task: upscale, role: `finished UPSCALE (U2 of the grid: vary, zoom, pan${ctx.dialect === 'trueai' ? ', animate' : ''} buttons)` });
+  out.push({ task: upscale, role: `finished UPSCALE (U2 of the grid: vary, zoom, pan${ctx.dialect === 'trueai' ? ', animate' : ''} buttons; a Discord-style link that expires in about a day)` });
 
   if (ctx.dialect !== 'novicezk') {
     // trueai: what Animate (High motion) on the upscale gives; new-api shows the same job as its
