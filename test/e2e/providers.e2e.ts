@@ -43,7 +43,25 @@ describe('Providers', () => {
     newapi = await startSimulator({ port: 0, dialect: 'newapi', apiKey: 'newapi-secret-key', frozen: true });
     sims.push(trueai, novicezk, newapi);
   });
-  after(() => Promise.all(sims.map((s) => s.close())));
+  after(async () => {
+    // One provider again, as the suites after this one expect (Track Task asks which provider when there are two).
+    const listed = async () => {
+      await workbench.runCommand('MJ Tasks: Remove Provider…');
+      await workbench.waitForQuickInput({ placeholder: /Remove which provider/ });
+      return (await workbench.quickInputRows()).some((r) => r.startsWith(`Own proxy ${RUN}`));
+    };
+    if (await listed()) {
+      await answerQuickInput(`Own proxy ${RUN}`, { enter: false });
+      await workbench.pickQuickInputRow(`Own proxy ${RUN}`);
+      const dialog = workbench.page.locator('.monaco-dialog-box');
+      await dialog.waitFor({ state: 'visible' });
+      await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    } else {
+      await workbench.closeQuickInput();
+    }
+    await Promise.all(sims.map((s) => s.close()));
+  });
 
   it('tests the connection of the configured provider (newapi dialect): OK', async () => {
     await workbench.runCommand('MJ Tasks: Test Connection');
