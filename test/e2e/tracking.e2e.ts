@@ -84,7 +84,8 @@ describe('Tracking', () => {
     // The reason is on the task itself: its hover.
     await workbench.treeRow(prompts.bad).hover();
     const hover = await waitFor(async () => {
-      const text = await workbench.page.locator('.monaco-hover').first().innerText().catch(() => '');
+      // By its text: an editor left open by an earlier suite keeps a hidden hover of its own in the DOM.
+      const text = await workbench.page.locator('.monaco-hover', { hasText: 'Failure reason' }).first().innerText().catch(() => '');
       return text.includes('Failure reason') ? text : undefined;
     }, 'the failed task\'s hover');
     const reasonLine = hover.split('\n').find((l) => l.startsWith('Failure reason')) ?? '';
