@@ -5,16 +5,7 @@
 import * as assert from 'assert';
 import { deflateSync } from 'zlib';
 import { checkMask, decodePng } from '../../src/core/maskPng';
-import { crc32, encodePng } from '../../src/simulator/png';
-
-function chunk(type: string, data: Buffer): Buffer {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, 'ascii');
-  data.copy(out, 8);
-  out.writeUInt32BE(crc32(out, 4, 8 + data.length), 8 + data.length);
-  return out;
-}
+import { chunk, encodePng } from '../../src/simulator/png';
 
 /** An RGBA PNG whose rows use the given filter (1 Sub, 2 Up, 3 Average, 4 Paeth), as browsers write. */
 function rgbaPng(width: number, height: number, px: (x: number, y: number) => number[], filter: number): Buffer {
