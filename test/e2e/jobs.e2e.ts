@@ -155,9 +155,16 @@ describe('Jobs', function () {
     const b = writePng('blend-b.png', 8, 8, [10, 10, 200]);
     const before = submitsTo('blend').length;
     const rowA = await explorerRow('blend-a.png');
-    await rowA.click();
     const rowB = workbench.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'blend-b.png' }).first();
-    await rowB.click({ modifiers: ['Control'] });
+    // The first click opens blend-a in an image preview, which can take the focus before the
+    // Ctrl+click lands (then it selects blend-b alone): select again until both are selected.
+    await waitFor(async () => {
+      const selected = await workbench.page.locator('.explorer-folders-view .monaco-list-row.selected').allInnerTexts();
+      if (selected.some((t) => t.includes('blend-a.png')) && selected.some((t) => t.includes('blend-b.png'))) return true;
+      await rowA.click();
+      await rowB.click({ modifiers: ['Control'] });
+      return false;
+    }, 'both images selected in the Explorer');
     await workbench.contextMenu(rowB, 'Blend Images…');
     await workbench.waitForQuickInput({ placeholder: /shape of the blended image/ });
     await workbench.pickQuickInputRow(/Portrait/);
