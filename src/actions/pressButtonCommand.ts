@@ -5,7 +5,7 @@ import { inertLabel } from '../core/inertText';
 import { TaskButton } from '../core/types';
 import { Deps } from '../deps';
 import { COMMANDS } from '../ids';
-import { QuickPickFlow } from '../platform/quickPickFlow';
+import { QuickPickFlow, withQuickPickFlow } from '../platform/quickPickFlow';
 import { groupTitle } from '../preview/host/labels';
 import { resolveTargets } from '../tasks/taskTargets';
 import { pressButton } from './buttonPress';
@@ -21,12 +21,7 @@ type PressArgs = { id?: unknown; customId?: unknown };
 export function registerPressButton(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.pressButton, async (arg?: unknown) => {
-      const flow = new QuickPickFlow();
-      try {
-        await pressFromPick(deps, arg, flow);
-      } finally {
-        flow.dispose();
-      }
+      await withQuickPickFlow((flow) => pressFromPick(deps, arg, flow));
     }),
   );
 }

@@ -52,3 +52,13 @@ export class QuickPickFlow implements vscode.Disposable {
     this.quickPick = undefined;
   }
 }
+
+/** Runs a command's questions in one QuickPickFlow, closed when the command ends however it ends. */
+export async function withQuickPickFlow<T>(body: (flow: QuickPickFlow) => Promise<T>): Promise<T> {
+  const flow = new QuickPickFlow();
+  try {
+    return await body(flow);
+  } finally {
+    flow.dispose();
+  }
+}

@@ -4,7 +4,7 @@ import { taskTitle } from '../../../core/format';
 import { inertLabel } from '../../../core/inertText';
 import { Deps } from '../../../deps';
 import { copyWithFeedback } from '../../../platform/clipboard';
-import { QuickPickFlow } from '../../../platform/quickPickFlow';
+import { QuickPickFlow, withQuickPickFlow } from '../../../platform/quickPickFlow';
 import { resolveTargets } from '../../../tasks/taskTargets';
 import { groupTitle } from '../labels';
 import { COMMANDS } from '../../../ids';
@@ -18,12 +18,7 @@ export function registerCopyCustomId(context: vscode.ExtensionContext, deps: Dep
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.copyCustomId, async (arg?: unknown) => {
       // Two questions from the palette (which task, which button) in one input that stays open.
-      const flow = new QuickPickFlow();
-      try {
-        await copyCustomId(deps, arg, flow);
-      } finally {
-        flow.dispose();
-      }
+      await withQuickPickFlow((flow) => copyCustomId(deps, arg, flow));
     }),
   );
 }
