@@ -22,7 +22,9 @@ export class JobInputs implements vscode.Disposable {
     return this.ask<PromptItem, string>(
       { title: options.title, placeholder: options.placeholder, items: itemsFor(''), many: false },
       (qp) => qp.onDidChangeValue((v) => (qp.items = itemsFor(v))),
-      (picked) => picked[0]?.prompt,
+      // Enter can come before the typed row reaches the list (fast typing, a busy host): then no
+      // row is active, and the text in the box is what the user meant.
+      (picked, value) => picked[0]?.prompt ?? (value.trim() || undefined),
     );
   }
 
@@ -39,7 +41,7 @@ export class JobInputs implements vscode.Disposable {
   private ask<T extends vscode.QuickPickItem, R>(
     step: { title: string; placeholder: string; items: readonly T[]; many: boolean },
     extra: ((qp: vscode.QuickPick<T>) => vscode.Disposable) | undefined,
-    result: (picked: readonly T[]) => R | undefined,
+    result: (picked: readonly T[], value: string) => R | undefined,
   ): Promise<R | undefined> {
     const qp = this.qp as unknown as vscode.QuickPick<T>;
     qp.title = step.title;
@@ -59,8 +61,7 @@ export class JobInputs implements vscode.Disposable {
       listeners.push(
         qp.onDidAccept(() => {
           const picked = step.many ? qp.selectedItems : qp.activeItems.slice(0, 1);
-          if (!step.many && !picked.length) return;
-          const value = result(picked);
+          const value = result(picked, qp.value);
           if (value !== undefined) settle(value);
         }),
         qp.onDidHide(() => settle(undefined)),
