@@ -51,14 +51,24 @@ export async function closeQuickInputOn(page: Page): Promise<void> {
 }
 
 /**
- * A focused webview (an iframe) gets the focus back when a quick input closes, asynchronously; on a
- * busy machine that can land after a command's own quick pick opened, which then closes on blur.
- * Quick inputs are therefore opened from the workbench, not from inside a webview.
+ * A quick input, once it closes, gives the focus back to the element that had it when it opened,
+ * or, when that was nothing (the page's body), to the active editor. When the active editor is a
+ * webview, its own focus lands asynchronously: on a busy machine after the command's own quick
+ * pick opened, which then closes on blur. So before a quick input opens from the workbench, the
+ * focus moves off the webview onto its tab: that tab is what the quick input gives it back to.
  */
 export async function leaveWebviewFocus(page: Page): Promise<void> {
   await page.evaluate(() => {
     const active = document.activeElement;
-    if (active && active.tagName === 'IFRAME') active.blur();
+    const inWebview = !!active && active.tagName === 'IFRAME';
+    const nothing = !active || active === document.body;
+    const webviewEditor = [...document.querySelectorAll('.editor-group-container.active [id^="webview-editor-element-"]')].some(
+      (e: { offsetParent: unknown }) => e.offsetParent !== null,
+    );
+    if (!inWebview && !(nothing && webviewEditor)) return;
+    const tab = document.querySelector('.editor-group-container.active .tabs-container .tab.active');
+    if (tab) tab.focus();
+    if (document.activeElement === active && inWebview) active.blur();
   });
 }
 
