@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CODE_LANGUAGES, CodeLanguage } from '../codegen/snippetTypes';
 import { Deps } from '../deps';
-import { QuickPickFlow } from '../platform/quickPickFlow';
+import { withQuickPickFlow } from '../platform/quickPickFlow';
 import { EditorTargetTracker } from '../preview/host/editorTarget';
 import { CodeArgument, codeLanguageName, resolveCodeRequest } from './codeRequest';
 import { copyCode, editorCodeLanguage, insertCode } from './writeCode';
@@ -16,8 +16,7 @@ interface MenuPick extends vscode.QuickPickItem {
  * an editor) and "Copy as <language>" for every form.
  */
 export async function showCodeMenu(deps: Deps, editors: EditorTargetTracker, arg: CodeArgument): Promise<void> {
-  const flow = new QuickPickFlow();
-  try {
+  await withQuickPickFlow(async (flow) => {
     const title = arg.customId ? vscode.l10n.t('Code for this button') : vscode.l10n.t('Code for this task');
     const request = await resolveCodeRequest(deps, arg, flow, title);
     if (!request) return;
@@ -43,7 +42,5 @@ export async function showCodeMenu(deps: Deps, editors: EditorTargetTracker, arg
       flow.dispose();
       await copyCode(request, picked.language);
     }
-  } finally {
-    flow.dispose();
-  }
+  });
 }

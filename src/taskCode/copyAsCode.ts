@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Deps } from '../deps';
 import { COMMANDS } from '../ids';
-import { QuickPickFlow } from '../platform/quickPickFlow';
+import { withQuickPickFlow } from '../platform/quickPickFlow';
 import { pickCodeLanguage, resolveCodeRequest } from './codeRequest';
 import { copyCode } from './writeCode';
 
@@ -10,8 +10,7 @@ export function registerCopyAsCode(context: vscode.ExtensionContext, deps: Deps)
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.copyAsCode, async (arg?: unknown) => {
       // Up to three questions (which task, what of it, which language) in one input that stays open.
-      const flow = new QuickPickFlow();
-      try {
+      await withQuickPickFlow(async (flow) => {
         const title = vscode.l10n.t('Copy as Code');
         const request = await resolveCodeRequest(deps, arg, flow, title);
         const language = request && (await pickCodeLanguage(flow, title, vscode.l10n.t('Copy as which language?')));
@@ -19,9 +18,7 @@ export function registerCopyAsCode(context: vscode.ExtensionContext, deps: Deps)
           flow.dispose();
           await copyCode(request, language);
         }
-      } finally {
-        flow.dispose();
-      }
+      });
     }),
   );
 }

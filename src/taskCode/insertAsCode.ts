@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Deps } from '../deps';
 import { COMMANDS } from '../ids';
-import { QuickPickFlow } from '../platform/quickPickFlow';
+import { withQuickPickFlow } from '../platform/quickPickFlow';
 import { EditorTargetTracker } from '../preview/host/editorTarget';
 import { resolveCodeRequest } from './codeRequest';
 import { insertCode } from './writeCode';
@@ -15,16 +15,13 @@ export function registerInsertAsCode(context: vscode.ExtensionContext, deps: Dep
   context.subscriptions.push(
     editors,
     vscode.commands.registerCommand(COMMANDS.insertAsCode, async (arg?: unknown) => {
-      const flow = new QuickPickFlow();
-      try {
+      await withQuickPickFlow(async (flow) => {
         const title = vscode.l10n.t('Insert as Code');
         const request = await resolveCodeRequest(deps, arg, flow, title);
         if (request) {
           await insertCode(request, editors, flow, title);
         }
-      } finally {
-        flow.dispose();
-      }
+      });
     }),
   );
 }
