@@ -203,7 +203,8 @@ describe('Jobs', function () {
       await workbench.contextMenu(row, 'Answer Follow-up…');
       await workbench.waitForQuickInput({ placeholder: /What does this task wait for/ });
       await workbench.pickQuickInputRow(/Answer with a prompt/);
-      const box = await workbench.waitForQuickInput();
+      // The input box by its own title: the pick can still show for a moment after the click.
+      const box = await workbench.waitForQuickInput({ placeholder: /Follow-up of task/ });
       assert.strictEqual(box.value, 'a red fox in a meadow --v 7', 'prefilled with the final prompt');
       await workbench.screenshot('Jobs', 'remix prompt prefilled');
       const before = submitsTo('modal').length;

@@ -103,7 +103,9 @@ describe('Providers', () => {
     await workbench.runCommand('MJ Tasks: Set API Key…');
     await workbench.waitForQuickInput({ placeholder: /Set the API key of which provider/ });
     await workbench.pickQuickInputRow(`Home trueai ${RUN}`);
-    await workbench.waitForQuickInput();
+    // The key's input box by its own title: the provider pick can still show for a moment after the
+    // click, and a paste into it would be lost when the input box takes its place.
+    await workbench.waitForQuickInput({ placeholder: `API Key for Home trueai ${RUN}` });
     // Pasted as a person pastes it from a web page or a key file. A browser's input drops the
     // line break itself (an <input> cannot hold one); the zero-width space stays and is refused.
     await workbench.writeClipboard('trueai-\u200bsecret-key\r\n');
