@@ -6,7 +6,6 @@ import { scanTaskIds, TaskIdMatch } from '../core/taskIdScan';
 import { TrackedTask } from '../core/trackedTask';
 import { COMMANDS } from '../ids';
 import { taskTooltipMarkdown } from '../tree/taskItemText';
-import { thumbnailMarkdown } from '../tree/tooltipThumbnail';
 
 // What an editor shows about a task ID: the hover's Markdown and the inline status after the ID.
 // Free of `vscode`, so the unit tests run the very code the editor runs.
@@ -61,25 +60,6 @@ function commandLink(label: string, command: (typeof HOVER_COMMANDS)[number], ar
   return `[${inertMarkdown(label)}](command:${command}?${query} "${inertMarkdown(label)}")`;
 }
 
-/** A thumbnail fetched for the hover (hoverThumbnail.ts): nothing but an image type and base64 in it. */
-const DATA_IMAGE = /^data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+=*$/;
-
-/** The task's image as the tree's tooltip shows it. */
-export function taskImageUrl(t: TrackedTask): string | null {
-  return t.task?.imageUrl ?? t.task?.imageUrls[0] ?? null;
-}
-
-/**
- * The tree's tooltip, its thumbnail loaded from `thumbnail` when given: a data: URI of an http:
- * image the workbench would not load, or null for none.
- */
-function tooltipWithThumbnail(t: TrackedTask, providerCount: number, thumbnail: string | null | undefined): string {
-  const tooltip = taskTooltipMarkdown(t, providerCount);
-  const own = thumbnailMarkdown(taskImageUrl(t));
-  if (thumbnail === undefined || !own || !tooltip.endsWith(own) || (thumbnail !== null && !DATA_IMAGE.test(thumbnail))) return tooltip;
-  return tooltip.slice(0, tooltip.length - own.length) + (thumbnail ? `\n\n![thumbnail](${thumbnail}|width=240)\n` : '');
-}
-
 /**
  * The hover of a tracked task: its age, the tree's tooltip (status, progress, prompt, failure,
  * thumbnail), and what to do next. `thumbnail`: a data: URI standing in for an http: image.
@@ -90,7 +70,7 @@ export function trackedHoverMarkdown(t: TrackedTask, providerCount: number, now:
   if (t.task?.finalPrompt) links.push(commandLink(l10n.t('Copy finalPrompt'), COMMANDS.copyFinalPrompt, [t.id]));
   links.push(commandLink(l10n.t('Refresh'), COMMANDS.refresh, [t.id]));
   // The links first: a hover with a prompt and a thumbnail scrolls, and what to do next should not.
-  return `**MJ Tasks** · ${inertMarkdown(age)}\n\n${links.join(' · ')}\n\n---\n\n${tooltipWithThumbnail(t, providerCount, thumbnail)}\n`;
+  return `**MJ Tasks** · ${inertMarkdown(age)}\n\n${links.join(' · ')}\n\n---\n\n${taskTooltipMarkdown(t, providerCount, { now, thumbnail })}\n`;
 }
 
 export interface ProviderChoice {

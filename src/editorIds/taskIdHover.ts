@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { Deps } from '../deps';
-import { HOVER_COMMANDS, taskImageUrl, trackedHoverMarkdown, untrackedHoverMarkdown } from './editorIdText';
-import { HoverThumbnails } from './hoverThumbnail';
+import { HoverThumbnails } from '../tree/hoverThumbnails';
+import { taskImageUrl } from '../tree/taskItemText';
+import { HOVER_COMMANDS, trackedHoverMarkdown, untrackedHoverMarkdown } from './editorIdText';
 import { EDITOR_ID_SELECTOR, idAtPosition } from './idAtCursor';
 
 /**

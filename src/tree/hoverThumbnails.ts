@@ -1,9 +1,10 @@
 import * as http from 'http';
 import { safeHttpUrl } from '../preview/shared/urlSafety';
 
-// The hover's thumbnail. VS Code's workbench loads only https: (and data:) images, so the http:
-// image of a self-hosted proxy would show as a broken image: such a thumbnail is fetched here,
-// without the API key (image hosts never get it), and handed to the hover as a data: URI.
+// The thumbnail of a hover (the tree's tooltip, an editor's hover on a task ID). VS Code's
+// workbench loads only https: (and data:) images, so the http: image of a self-hosted proxy would
+// show as a broken image: such a thumbnail is fetched here, without the API key (image hosts never
+// get it), and handed to the hover as a data: URI.
 
 /** Bigger images keep their link (a full-size grid is several MB; a hover is 240 px wide). */
 const MAX_IMAGE_BYTES = 1_500_000;

@@ -6,7 +6,7 @@ import { inertMarkdown } from '../core/inertText';
 import { describeExpiry, taskLinkExpiry } from '../core/linkExpiry';
 import { taskStatusLabel } from '../core/statusVocabulary';
 import { TrackedTask } from '../core/trackedTask';
-import { thumbnailMarkdown } from './tooltipThumbnail';
+import { hoverThumbnailMarkdown } from './tooltipThumbnail';
 
 // What a task's tree row says: label, description, what a screen reader hears, and the hover's
 // Markdown. Free of `vscode` (the provider wraps it), so the benchmark and the unit tests run the
@@ -61,8 +61,16 @@ export function taskItemDescription(t: TrackedTask, now: number, saved = false):
   return parts.join(' · ');
 }
 
-/** The hover of a task's row as Markdown for an untrusted MarkdownString without theme icons or HTML. */
-export function taskTooltipMarkdown(t: TrackedTask, providerCount: number, extra: { savedTo?: string; now?: number } = {}): string {
+/** The task's image as the hovers show it: the grid, or the first of its images. */
+export function taskImageUrl(t: TrackedTask): string | null {
+  return t.task?.imageUrl ?? t.task?.imageUrls[0] ?? null;
+}
+
+/**
+ * The hover of a task's row as Markdown for an untrusted MarkdownString without theme icons or
+ * HTML. `thumbnail`: what hoverThumbnails.ts fetched for an http: image (null: nothing to show).
+ */
+export function taskTooltipMarkdown(t: TrackedTask, providerCount: number, extra: { savedTo?: string; now?: number; thumbnail?: string | null } = {}): string {
   const lines: string[] = [];
   const line = (label: string, value: string) => {
     if (value) {
@@ -98,7 +106,7 @@ export function taskTooltipMarkdown(t: TrackedTask, providerCount: number, extra
   if (prompt) {
     md += `\n\n---\n\n${promptParagraphs(prompt)}\n`;
   }
-  return md + thumbnailMarkdown(task?.imageUrl ?? task?.imageUrls[0] ?? null);
+  return md + hoverThumbnailMarkdown(taskImageUrl(t), extra.thumbnail);
 }
 
 /** The prompt's start, its lines as paragraphs (DESCRIBE answers hold four prompts), each inert. */

@@ -9,7 +9,8 @@ import { SavedTasks } from '../save/savedTasks';
 import { ProviderRegistry } from '../providers/providerRegistry';
 import { taskContextValue } from './contextValue';
 import { statusThemeIcon } from './statusIcon';
-import { taskItemDescription, taskItemLabel, taskTooltipMarkdown } from './taskItemText';
+import { HoverThumbnails } from './hoverThumbnails';
+import { taskImageUrl, taskItemDescription, taskItemLabel, taskTooltipMarkdown } from './taskItemText';
 import { ViewState } from './viewState';
 
 export type TaskNode = { readonly kind: 'task'; readonly id: string };
@@ -30,7 +31,8 @@ function groupLabel(node: GroupNode): string {
 export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly thumbnails = new HoverThumbnails();
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.thumbnails];
   private readonly taskNodes = new Map<string, TaskNode>();
   private readonly groupNodes = new Map<string, GroupNode>();
   private view: TaskView | undefined;
@@ -186,14 +188,28 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const savedFiles = this.saved?.files(t.id) ?? [];
     item.description = taskItemDescription(t, Date.now(), savedFiles.length > 0);
     item.iconPath = statusThemeIcon(trackedIconState(t));
-    // Untrusted, no HTML, no theme icons: the Markdown holds server text (made inert in taskItemText.ts).
-    const tooltip = new vscode.MarkdownString(taskTooltipMarkdown(t, this.providers.list().length, { savedTo: savedFiles.map((f) => f.file).join(', ') }), false);
-    tooltip.isTrusted = false;
-    tooltip.supportHtml = false;
-    item.tooltip = tooltip;
+    // The tooltip comes in resolveTreeItem, on hover: none is built for rows nobody points at.
     item.contextValue = taskContextValue(t);
     item.accessibilityInformation = { label: `${label}, ${item.description}` };
     item.command = { command: COMMANDS.openPreview, title: vscode.l10n.t('Open in Preview'), arguments: [element] };
+    return item;
+  }
+
+  /** The row's tooltip, on hover, with its thumbnail (an http: image fetched, as the workbench loads only https:). */
+  async resolveTreeItem(item: vscode.TreeItem, element: TreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    if (element.kind !== 'task') return item;
+    const tracked = this.store.get(element.id);
+    if (!tracked) return item;
+    const thumbnail = await this.thumbnails.source(taskImageUrl(tracked));
+    // The store may have moved on while the image came.
+    const t = this.store.get(element.id);
+    if (!t || token.isCancellationRequested) return item;
+    const savedTo = (this.saved?.files(t.id) ?? []).map((f) => f.file).join(', ');
+    // Untrusted, no HTML, no theme icons: the Markdown holds server text (made inert in taskItemText.ts).
+    const tooltip = new vscode.MarkdownString(taskTooltipMarkdown(t, this.providers.list().length, { savedTo, thumbnail }), false);
+    tooltip.isTrusted = false;
+    tooltip.supportHtml = false;
+    item.tooltip = tooltip;
     return item;
   }
 

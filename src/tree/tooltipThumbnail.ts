@@ -15,3 +15,17 @@ export function thumbnailMarkdown(url: string | null): string {
   const href = image.replace(/[()\s\\<>[\]|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   return `\n\n![thumbnail](${href}|width=240)\n`;
 }
+
+/** A fetched thumbnail (hoverThumbnails.ts): nothing but an image type and base64 in it. */
+const DATA_IMAGE = /^data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+=*$/;
+
+/**
+ * The thumbnail of a hover on a task whose image is `own`: `fetched` when it is a plain image
+ * data: URI (an http: image the workbench would not load), none when `fetched` is null (nothing
+ * loadable), otherwise `own` itself.
+ */
+export function hoverThumbnailMarkdown(own: string | null, fetched?: string | null): string {
+  if (fetched === null) return '';
+  if (fetched !== undefined && DATA_IMAGE.test(fetched)) return `\n\n![thumbnail](${fetched}|width=240)\n`;
+  return thumbnailMarkdown(own);
+}

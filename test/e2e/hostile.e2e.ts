@@ -7,6 +7,7 @@ import { useWorkbench, waitFor, workbench } from './harness/index';
 // Callbacks given to page.evaluate run in the browser; this file compiles without the DOM lib.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
+declare function getComputedStyle(element: any): any;
 type Element = any;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
@@ -19,11 +20,14 @@ interface HoverDom {
   text: string;
   anchors: string[];
   images: string[];
+  /** Every image of the hover has loaded (none is broken). */
+  imagesLoaded: boolean;
   codicons: number;
 }
 
 /**
- * Hovers the row holding `text` and reads the hover's DOM once it shows `expect`. A tree refresh
+ * Hovers the row holding `text` and reads the hover's DOM once it shows `expect` and its images
+ * have loaded. A tree refresh
  * under a still mouse (a demo task moving) can drop a hover before it shows: then the mouse leaves
  * and comes back, at most once a second and a half.
  */
@@ -39,10 +43,11 @@ async function hoverOf(text: string, expect: string): Promise<HoverDom> {
           text: (hover.innerText as string).replace(/\u00a0/g, ' '),
           anchors: [...hover.querySelectorAll('a')].map((a: Element) => a.outerHTML as string),
           images: [...hover.querySelectorAll('img')].map((i: Element) => i.getAttribute('src') as string),
+          imagesLoaded: [...hover.querySelectorAll('img')].every((i: Element) => i.complete && i.naturalWidth > 0),
           codicons: hover.querySelectorAll('.codicon').length as number,
         };
       });
-      if (dom?.text.includes(expect)) return dom;
+      if (dom?.text.includes(expect) && dom.imagesLoaded) return dom;
       if (Date.now() - hoveredAt > 1500) {
         hoveredAt = Date.now();
         await workbench.page.mouse.move(700, 600);
@@ -92,9 +97,22 @@ describe('Hostile tasks', () => {
     assert.deepStrictEqual(hover.anchors, [], 'no element of the hover is a link');
     assert.ok(hover.text.includes('https://evil.example/steal?x=1 [Open](command:workbench.action.quit) www.evil.example me@evil.example <b>bold</b> **strong** $(zap)'), hover.text);
     assert.strictEqual(hover.codicons, 0, 'no icon made of $(zap)');
-    // The check means something: this hover renders Markdown, its own image included.
-    assert.strictEqual(hover.images.length, 1, `the task's own thumbnail: ${JSON.stringify(hover.images)}`);
-    assert.match(hover.images[0], /^http:\/\/127\.0\.0\.1:\d+\/mj\/image\//);
+    // The check means something: this hover renders Markdown, its own image included. The
+    // simulator's image is http:, which the workbench does not load: it was fetched and is shown as data:.
+    assert.strictEqual(hover.images.length, 1, `the task's own thumbnail: ${JSON.stringify(hover.images.map((i) => i.slice(0, 60)))}`);
+    assert.match(hover.images[0], /^data:image\/(?:png|jpeg|webp);base64,/);
+    // The hover fades in: the screenshot waits until it is opaque.
+    await waitFor(
+      () =>
+        workbench.page.evaluate(() => {
+          let el = [...document.querySelectorAll('.monaco-hover')].find((h: Element) => h.offsetParent !== null);
+          let opacity = el ? 1 : 0;
+          for (; el; el = el.parentElement) opacity *= Number(getComputedStyle(el).opacity);
+          return opacity === 1;
+        }),
+      'the hover shown in full',
+    );
+    await workbench.screenshot('Hostile tasks', 'the tree tooltip: the prompt as text, the thumbnail loaded');
   });
 
   it('shows no thumbnail for an image URL with credentials in it', async () => {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as http from 'http';
 import { AddressInfo } from 'net';
-import { HoverThumbnails } from '../../src/editorIds/hoverThumbnail';
+import { HoverThumbnails } from '../../src/tree/hoverThumbnails';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
 
