@@ -37,6 +37,31 @@ async function confirmIfAsked(): Promise<void> {
   if ((await dialogText(3000)) !== null) await clickDialogButton("Submit, Don't Ask Again");
 }
 
+/**
+ * Switches mjTasks.confirmSubmits in the Settings editor as a person does, and waits until the
+ * workbench holds the new value: the setting's "modified" mark shows while it is off (its default
+ * is on) and goes when it is on again.
+ */
+async function setConfirmSubmits(on: boolean): Promise<void> {
+  const page = workbench.page;
+  await workbench.runCommand('Preferences: Open User Settings');
+  const search = page.locator('.settings-editor .search-container');
+  await search.waitFor({ state: 'visible' });
+  await search.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText('mjTasks.confirmSubmits');
+  const item = page.locator('.settings-editor .setting-item-bool', { hasText: 'Confirm Submits' }).first();
+  const checkbox = item.locator('.setting-value-checkbox').first();
+  await checkbox.waitFor({ state: 'visible', timeout: 30_000 });
+  if ((await checkbox.getAttribute('aria-checked')) !== String(on)) await checkbox.click();
+  await waitFor(async () => (await checkbox.getAttribute('aria-checked')) === String(on), `the Confirm Submits box ${on ? 'checked' : 'unchecked'}`);
+  await waitFor(
+    async () => (await item.locator('.setting-item-contents.is-configured').count()) === (on ? 0 : 1),
+    `mjTasks.confirmSubmits ${on ? 'back to its default' : 'set off'} in the user settings`,
+  );
+  await workbench.closeAllEditors();
+}
+
 async function childIdsIn(frame: Frame): Promise<string[]> {
   return frame.locator('.family-children .family-link').evaluateAll((els) => els.map((e) => (e as { dataset: { taskId: string } }).dataset.taskId));
 }
@@ -136,6 +161,35 @@ describe('Actions', function () {
     await confirmIfAsked();
     await waitFor(async () => (await workbench.treeRows()).some((r) => r.text.includes(grid.prompt) && /VARIATION/.test(r.text)), 'the VARIATION row', 30_000);
     assert.strictEqual(workbench.simulator.requestCounts()[ACTION], 1);
+  });
+
+  it('goes straight out with mjTasks.confirmSubmits off; on again, it asks again, and Cancel sends nothing', async () => {
+    const grid = await trackedGrid('a kite on a string');
+    const pressFromTree = async (label: string) => {
+      await workbench.contextMenu(workbench.treeRow(grid.prompt), 'Press Button…');
+      await workbench.waitForQuickInput({ placeholder: /Press which button/ });
+      await workbench.pickQuickInputRow(label);
+    };
+    const variations = async () => (await workbench.treeRows()).filter((r) => r.text.includes(grid.prompt) && /VARIATION/.test(r.text)).length;
+
+    await setConfirmSubmits(false);
+    workbench.simulator.resetCounts();
+    await pressFromTree('Vary image 1');
+    await waitFor(async () => (await variations()) === 1, 'the first VARIATION row', 30_000);
+    assert.strictEqual(await workbench.page.locator(DIALOG).isVisible(), false, 'no question while the setting is off');
+
+    // On again: whatever was said before ("don't ask again" above) is forgotten.
+    await setConfirmSubmits(true);
+    await pressFromTree('Vary image 2');
+    assert.ok(await dialogText(15_000), 'asked again once the setting is back on');
+    await workbench.screenshot('Actions', 'asked again after confirmSubmits is turned back on');
+    await clickDialogButton('Cancel');
+    // Cancelled: not remembered either, so the next press asks again; then one request goes out.
+    await pressFromTree('Vary image 2');
+    assert.ok(await dialogText(15_000), 'asked again after a Cancel');
+    await clickDialogButton("Submit, Don't Ask Again");
+    await waitFor(async () => (await variations()) === 2, 'the second VARIATION row', 30_000);
+    assert.strictEqual(workbench.simulator.requestCounts()[ACTION], 2, 'one request per confirmed press, none for the cancelled one');
   });
 
   it('gets the seed of a finished task and copies it', async () => {

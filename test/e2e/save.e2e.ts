@@ -6,9 +6,10 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import { cutQuadrant, decodeImage } from '../../src/core/imageCut';
+import { normalizeTask } from '../../src/core/task';
 import { readSidecar, Sidecar } from '../../src/core/sidecar';
-import { API_KEY, PROVIDER, answerQuickInput, readmeShot, useWorkbench, waitFor, workbench } from './harness/index';
-import { pickTaskWith, previewFrame, taskJson, trackTask } from './previewHelpers';
+import { API_KEY, PROVIDER, answerQuickInput, readmeShot, readyQuickInput, useWorkbench, waitFor, workbench } from './harness/index';
+import { demoTask, pickTaskWith, previewFrame, taskJson, trackTask } from './previewHelpers';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -90,6 +91,38 @@ describe('Save', function () {
     await pickTaskWith('MJ Tasks: Open in Preview', id);
     await previewFrame(`${base}.png`);
     await readmeShot('save-quadrant');
+  });
+
+  it('saves a clip of a finished VIDEO task from the preview: the MP4 as served, with its sidecar', async () => {
+    const id = demoTask(/finished VIDEO/);
+    const url = normalizeTask(taskJson(id))?.videoUrls[0];
+    assert.ok(url, 'the VIDEO demo task has a clip');
+    await workbench.closeAllEditors();
+    await pickTaskWith('MJ Tasks: Open in Preview', id);
+    const frame = await previewFrame(/Videos/);
+    const save = frame.locator('[data-action="save"][data-part="video1"]');
+    await save.waitFor({ timeout: 30_000 });
+    const before = savedFiles();
+    await save.click();
+    // The folder is asked once per workspace (the test above answered it; asked here when this runs alone).
+    const added = await waitFor(async () => {
+      const state = await readyQuickInput(workbench.page);
+      if (state && /Save Midjourney results/.test(`${state.placeholder}\n${state.ariaLabel}\n${state.title}`)) await answerQuickInput('mj-images');
+      const now = savedFiles().filter((f) => !before.includes(f));
+      return now.some((f) => f.endsWith('.mp4')) && now.some((f) => f.endsWith('.json')) ? now : undefined;
+    }, 'the clip and its sidecar in mj-images/', 30_000);
+    const mp4 = added.find((f) => f.endsWith('.mp4'))!;
+    assert.ok(mp4.includes(id), `named with the task ID: ${mp4}`);
+    const served = Buffer.from(await (await fetch(url)).arrayBuffer());
+    assert.ok(fs.readFileSync(workbench.workspacePath(`mj-images/${mp4}`)).equals(served), 'the clip is saved as served');
+    const sidecarText = fs.readFileSync(workbench.workspacePath(`mj-images/${mp4.replace(/\.mp4$/, '.json')}`), 'utf8');
+    assert.ok(!sidecarText.includes(API_KEY), 'the API key is not in the sidecar');
+    assert.deepStrictEqual(readSidecar(sidecarText), { ok: true, ref: { taskId: id, provider: PROVIDER } });
+    const sidecar = JSON.parse(sidecarText) as Sidecar;
+    assert.strictEqual(sidecar.part, 'video 1');
+    assert.strictEqual(sidecar.sourceUrl, url);
+    await waitFor(async () => (await frame.locator('.saved-to').innerText().catch(() => '')).includes(mp4), 'the preview saying "Saved to …"');
+    await workbench.screenshot('Save', 'a video clip saved');
   });
 
   it('tracks a task again from its sidecar (CodeLens "Track this task again")', async () => {

@@ -24,7 +24,7 @@
 // workbench.ts gathers them on `workbench` and documents each.
 export { API_KEY, EXTENSION_ID, PROVIDER, ROOT, RUN_DIR, SCREENSHOT_DIR, WORKSPACE } from './constants';
 export type { Notification } from './notifications';
-export { answerQuickInput, type QuickInputState } from './quickInput';
+export { answerQuickInput, readyQuickInput, type QuickInputState } from './quickInput';
 export { borrowWorkbench, stopWorkbench } from './run';
 export { readmeShot } from './screenshots';
 export { focusOnly, openSecondWindow, readGlobalStorageFile, restoreFocus, type SecondWindow } from './secondWindow';
