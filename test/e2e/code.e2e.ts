@@ -107,4 +107,23 @@ describe('Code', function () {
     await workbench.save();
     assert.strictEqual(await workbench.readSavedFile('mj.http', expected), expected);
   });
+
+  it('Insert as Code… into a file of no language it writes asks which form, and inserts that one', async () => {
+    const prompt = `a code meadow ${Date.now()}`;
+    const { id } = await trackedGrid(prompt);
+    await workbench.closeAllEditors();
+    await workbench.writeFile('notes-code.md', '');
+    await workbench.openFile('notes-code.md');
+    await workbench.runCommandWithInput('MJ Tasks: Insert as Code…', id);
+    await waitFor(async () => (await workbench.quickInputRows()).length === 1, `one task matching ${id}`);
+    await workbench.page.locator('.quick-input-widget input').first().press('Enter');
+    await workbench.pickQuickInputRow('Fetch the task and wait until it is done');
+    await workbench.waitForQuickInput({ placeholder: /notes-code\.md has no language MJ Tasks writes code in: insert which form\?/ });
+    await workbench.screenshot('Code', 'Insert as Code asks the form for a Markdown file');
+    await workbench.pickQuickInputRow('Python (standard library)');
+    const expected = codeSnippet(server(), { kind: 'task', taskId: id }, 'python-urllib');
+    await waitFor(async () => (await workbench.visibleEditorText()).includes('MJ_API_KEY'), 'the snippet in the editor');
+    await workbench.save();
+    assert.strictEqual(await workbench.readSavedFile('notes-code.md', expected), expected);
+  });
 });
