@@ -184,7 +184,10 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const label = taskItemLabel(t);
     const hasChildren = (this.family?.children.get(t.id)?.length ?? 0) > 0;
     const item = new vscode.TreeItem(label, hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
-    item.id = `task:${t.id}`;
+    // VS Code keeps a row's collapsed state by its id, and a row first shown without children is
+    // kept collapsed when it gains some: a task that becomes a parent (its first upscale, say) gets
+    // a new id, so its family opens as Expanded says, even when no reveal gets there first.
+    item.id = hasChildren ? `family:${t.id}` : `task:${t.id}`;
     const savedFiles = this.saved?.files(t.id) ?? [];
     item.description = taskItemDescription(t, Date.now(), savedFiles.length > 0);
     item.iconPath = statusThemeIcon(trackedIconState(t));
