@@ -13,6 +13,7 @@ const SECRET_PREFIX = 'mjTasks.apiKey.';
  * either asks here, and listens to `onDidChange` to drop what it cached.
  */
 export class ProviderRegistry implements vscode.Disposable {
+  private edits: Promise<unknown> = Promise.resolve();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
@@ -78,27 +79,42 @@ export class ProviderRegistry implements vscode.Disposable {
    * Adds or replaces a provider where `mjTasks.providers` lives (workspace or user settings), every
    * other entry kept as written. False, and nothing written, when the setting is not a list.
    */
-  async save(provider: Provider, makeDefault: boolean): Promise<boolean> {
-    const next = withProvider(this.settings.get('providers'), provider);
-    if (!next) {
-      return false;
-    }
-    await this.settings.update('providers', next);
-    if (makeDefault) {
-      await this.settings.update('defaultProvider', provider.name);
-    }
-    this.cached = undefined;
-    return true;
+  save(provider: Provider, makeDefault: boolean): Promise<boolean> {
+    return this.edit(async () => {
+      const next = withProvider(this.settings.get('providers'), provider);
+      if (!next) {
+        return false;
+      }
+      await this.settings.update('providers', next);
+      if (makeDefault) {
+        await this.settings.update('defaultProvider', provider.name);
+      }
+      this.cached = undefined;
+      return true;
+    });
   }
 
   /** Removes the provider's entry where the list lives, every other entry kept as written, and its key. */
-  async remove(name: string): Promise<void> {
-    const next = withoutProvider(this.settings.get('providers'), name);
-    if (next) {
-      await this.settings.update('providers', next);
-    }
-    await this.deleteKey(name);
-    this.cached = undefined;
+  remove(name: string): Promise<void> {
+    return this.edit(async () => {
+      const next = withoutProvider(this.settings.get('providers'), name);
+      if (next) {
+        await this.settings.update('providers', next);
+      }
+      await this.deleteKey(name);
+      this.cached = undefined;
+    });
+  }
+
+  /**
+   * Each edit reads the list, changes it and writes it back; two at once (a second removal while the
+   * first one's write is under way) would both read the old list, and the later write would bring
+   * back what the earlier one removed. So they run one after another.
+   */
+  private edit<T>(change: () => Promise<T>): Promise<T> {
+    const run = this.edits.then(change, change);
+    this.edits = run.catch(() => undefined);
+    return run;
   }
 
   private updateContext(): void {
