@@ -43,14 +43,8 @@ async function confirmIfAsked(): Promise<void> {
  * is on) and goes when it is on again.
  */
 async function setConfirmSubmits(on: boolean): Promise<void> {
-  const page = workbench.page;
-  await workbench.runCommand('Preferences: Open User Settings');
-  const search = page.locator('.settings-editor .search-container');
-  await search.waitFor({ state: 'visible' });
-  await search.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText('mjTasks.confirmSubmits');
-  const item = page.locator('.settings-editor .setting-item-bool', { hasText: 'Confirm Submits' }).first();
+  const body = await workbench.searchSettings('Preferences: Open User Settings', 'mjTasks.confirmSubmits');
+  const item = body.locator('.setting-item-bool', { hasText: 'Confirm Submits' }).first();
   const checkbox = item.locator('.setting-value-checkbox').first();
   await checkbox.waitFor({ state: 'visible', timeout: 30_000 });
   if ((await checkbox.getAttribute('aria-checked')) !== String(on)) await checkbox.click();

@@ -41,13 +41,8 @@ async function expectInExplorer(folder: string, names: string[]): Promise<void> 
 
 /** The Settings editor on the workspace's mjTasks.autoSave; resolves once its checkbox shows `on`. */
 async function expectAutoSaveShown(on: boolean): Promise<void> {
-  const page = workbench.page;
-  await workbench.runCommand('Preferences: Open Workspace Settings');
-  await page.locator('.settings-editor .search-container').waitFor({ state: 'visible' });
-  await page.locator('.settings-editor .search-container').click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText('mjTasks.autoSave');
-  const checkbox = page.locator('.settings-editor .setting-item-bool', { hasText: 'Auto Save' }).locator('.setting-value-checkbox').first();
+  const body = await workbench.searchSettings('Preferences: Open Workspace Settings', 'mjTasks.autoSave');
+  const checkbox = body.locator('.setting-item-bool', { hasText: 'Auto Save' }).locator('.setting-value-checkbox').first();
   await waitFor(async () => (await checkbox.getAttribute('aria-checked').catch(() => null)) === String(on), `the Settings editor showing Auto Save ${on ? 'on' : 'off'}`, 30_000);
 }
 

@@ -4,7 +4,7 @@
 // key that opens the preview of the ID under the cursor. The run's simulator is frozen: every
 // task moves when the test says so.
 import * as assert from 'assert';
-import { trackTasks, useWorkbench, waitFor, workbench } from './harness/index';
+import { trackTasks, useWorkbench, waitFor, workbench, type HoverDom } from './harness/index';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any; // page.evaluate() callbacks run in the browser (see harness/quickInput.ts)
@@ -14,15 +14,6 @@ type Element = any;
 
 /** A word no other suite's task carries. */
 const RUN = `e${Date.now().toString(36)}`;
-
-interface HoverDom {
-  text: string;
-  links: string[];
-  /** The images' addresses. */
-  images: string[];
-  /** Images that loaded (a broken thumbnail has no natural width). */
-  loadedImages: number;
-}
 
 /**
  * The middle of `id` where the editor draws it, or undefined while it is not on screen. The editor
@@ -57,37 +48,17 @@ async function idCentre(id: string): Promise<{ x: number; y: number } | undefine
   }, id);
 }
 
-/**
- * Points the mouse at `id` in the editor and reads the hover once it shows `expect`. If the hover
- * does not come (the editor was still settling under the mouse), the mouse leaves and comes back,
- * at most once a second and a half.
- */
+/** Points the mouse at `id` in the editor until its hover shows `expect`. */
 async function hoverOn(id: string, expect: string | RegExp): Promise<HoverDom> {
-  await workbench.dismissOverlays();
-  let hoveredAt = 0;
-  return waitFor(
+  return workbench.hoverUntil(
     async () => {
-      const dom: HoverDom | undefined = await workbench.page.evaluate(() => {
-        const hover = [...document.querySelectorAll('.monaco-editor .monaco-hover, .monaco-hover')].find((h: Element) => h.offsetParent !== null);
-        if (!hover) return undefined;
-        return {
-          text: (hover.innerText as string).replace(/\u00a0/g, ' '),
-          links: [...hover.querySelectorAll('a')].map((a: Element) => (a.innerText as string).trim()),
-          images: [...hover.querySelectorAll('img')].map((i: Element) => i.getAttribute('src') as string),
-          loadedImages: [...hover.querySelectorAll('img')].filter((i: Element) => i.complete && i.naturalWidth > 0).length as number,
-        };
-      });
-      if (dom && (typeof expect === 'string' ? dom.text.includes(expect) : expect.test(dom.text))) return dom;
-      if (Date.now() - hoveredAt > 1500) {
-        hoveredAt = Date.now();
-        const at = await idCentre(id);
-        if (at) {
-          await workbench.page.mouse.move(at.x, at.y - 40);
-          await workbench.page.mouse.move(at.x, at.y, { steps: 2 });
-        }
+      const at = await idCentre(id);
+      if (at) {
+        await workbench.page.mouse.move(at.x, at.y - 40);
+        await workbench.page.mouse.move(at.x, at.y, { steps: 2 });
       }
-      return undefined;
     },
+    (h) => (typeof expect === 'string' ? h.text.includes(expect) : expect.test(h.text)),
     `the hover of ${id} to show ${String(expect)}`,
     20_000,
   );

@@ -2,59 +2,21 @@
 // prompt or an image URL stay text (tree row, hover, quick pick), and one task with a 2 MB prompt
 // neither slows its own row nor stops the others' polling.
 import * as assert from 'assert';
-import { useWorkbench, waitFor, workbench } from './harness/index';
-
-// Callbacks given to page.evaluate run in the browser; this file compiles without the DOM lib.
-/* eslint-disable @typescript-eslint/no-explicit-any */
-declare const document: any;
-declare function getComputedStyle(element: any): any;
-type Element = any;
-/* eslint-enable @typescript-eslint/no-explicit-any */
+import { useWorkbench, waitFor, workbench, type HoverDom } from './harness/index';
 
 /** A word no other suite's task carries, so rows are found by it alone. */
 const RUN = `h${Date.now().toString(36)}`;
 /** Permutations, weights and brackets: what VS Code's Markdown lexing of a tooltip is slowest on. */
 const HUGE_FILLER = 'a mammoth {in the snow, on ice} (detailed) [wide] --ar 16:9 ::2, ';
 
-interface HoverDom {
-  text: string;
-  anchors: string[];
-  images: string[];
-  /** Every image of the hover has loaded (none is broken). */
-  imagesLoaded: boolean;
-  codicons: number;
-}
-
-/**
- * Hovers the row holding `text` and reads the hover's DOM once it shows `expect` and its images
- * have loaded. A tree refresh
- * under a still mouse (a demo task moving) can drop a hover before it shows: then the mouse leaves
- * and comes back, at most once a second and a half.
- */
+/** Hovers the row holding `text` until its hover shows `expect` and its images have loaded. */
 async function hoverOf(text: string, expect: string): Promise<HoverDom> {
-  await workbench.dismissOverlays();
-  let hoveredAt = 0;
-  return waitFor(
+  return workbench.hoverUntil(
     async () => {
-      const dom: HoverDom | undefined = await workbench.page.evaluate(() => {
-        const hover = [...document.querySelectorAll('.monaco-hover')].find((h: Element) => h.offsetParent !== null);
-        if (!hover) return undefined;
-        return {
-          text: (hover.innerText as string).replace(/\u00a0/g, ' '),
-          anchors: [...hover.querySelectorAll('a')].map((a: Element) => a.outerHTML as string),
-          images: [...hover.querySelectorAll('img')].map((i: Element) => i.getAttribute('src') as string),
-          imagesLoaded: [...hover.querySelectorAll('img')].every((i: Element) => i.complete && i.naturalWidth > 0),
-          codicons: hover.querySelectorAll('.codicon').length as number,
-        };
-      });
-      if (dom?.text.includes(expect) && dom.imagesLoaded) return dom;
-      if (Date.now() - hoveredAt > 1500) {
-        hoveredAt = Date.now();
-        await workbench.page.mouse.move(700, 600);
-        await workbench.treeRow(text).hover();
-      }
-      return undefined;
+      await workbench.page.mouse.move(700, 600);
+      await workbench.treeRow(text).hover();
     },
+    (h) => h.text.includes(expect) && h.loadedImages === h.images.length,
     `the hover of the row "${text}"`,
   );
 }
@@ -102,16 +64,7 @@ describe('Hostile tasks', () => {
     assert.strictEqual(hover.images.length, 1, `the task's own thumbnail: ${JSON.stringify(hover.images.map((i) => i.slice(0, 60)))}`);
     assert.match(hover.images[0], /^data:image\/(?:png|jpeg|webp);base64,/);
     // The hover fades in: the screenshot waits until it is opaque.
-    await waitFor(
-      () =>
-        workbench.page.evaluate(() => {
-          let el = [...document.querySelectorAll('.monaco-hover')].find((h: Element) => h.offsetParent !== null);
-          let opacity = el ? 1 : 0;
-          for (; el; el = el.parentElement) opacity *= Number(getComputedStyle(el).opacity);
-          return opacity === 1;
-        }),
-      'the hover shown in full',
-    );
+    await waitFor(async () => (await workbench.visibleHover())?.opaque, 'the hover shown in full');
     await workbench.screenshot('Hostile tasks', 'the tree tooltip: the prompt as text, the thumbnail loaded');
   });
 

@@ -302,16 +302,9 @@ describe('Providers', () => {
     await workbench.pickQuickInputRow('No grouping (newest first)');
     await workbench.closeQuickInput();
     await workbench.closeAllEditors();
-    await workbench.runCommand('Preferences: Open Settings (UI)');
-    // The search box is a small editor that has focus when the Settings editor opens.
-    await workbench.page.locator('.settings-editor .search-container').waitFor({ state: 'visible' });
-    await workbench.page.locator('.settings-editor .search-container').click();
-    await workbench.page.keyboard.insertText('@ext:mj-tasks.mj-tasks');
-    await waitFor(
-      async () => (await workbench.page.locator('.settings-editor .setting-item-title').allInnerTexts()).some((t) => /Poll Interval Seconds/.test(t)),
-      'the MJ Tasks settings',
-    );
-    const text = await workbench.page.locator('.settings-editor .settings-body').innerText();
+    const body = await workbench.searchSettings('Preferences: Open Settings (UI)', '@ext:mj-tasks.mj-tasks');
+    await waitFor(async () => (await body.locator('.setting-item-title').allInnerTexts()).some((t) => /Poll Interval Seconds/.test(t)), 'the MJ Tasks settings');
+    const text = await body.innerText();
     assert.match(text, /Midjourney-proxy servers and relays you track tasks on/);
     assert.match(text, /Notifications/);
     await readmeShot('settings');

@@ -26,6 +26,7 @@ export { API_KEY, EXTENSION_ID, PROVIDER, ROOT, RUN_DIR, SCREENSHOT_DIR, WORKSPA
 export type { Notification } from './notifications';
 export { answerQuickInput, readyQuickInput, type QuickInputState } from './quickInput';
 export { borrowWorkbench, stopWorkbench } from './run';
+export type { HoverDom } from './hovers';
 export { readmeShot } from './screenshots';
 export { focusOnly, openSecondWindow, readGlobalStorageFile, restoreFocus, type SecondWindow } from './secondWindow';
 export { trackTasks } from './trackTasks';

@@ -10,6 +10,8 @@ import { paletteCommands, runCommand, runCommandWithInput } from './palette';
 import { closeQuickInput, pickQuickInputRow, quickInputRows, waitForQuickInput, type QuickInputState } from './quickInput';
 import { current } from './run';
 import { screenshot } from './screenshots';
+import { searchSettings } from './settings';
+import { hoverUntil, visibleHover, type HoverDom } from './hovers';
 import { contextMenu, contextMenuItems, openMjTasksView, treeRow, treeRows, viewWelcomeText, type TreeRow } from './tree';
 import { webviewFrame, webviewFrameWithText } from './webviews';
 import { dismissOverlays, reloadWindow } from './window';
@@ -128,6 +130,16 @@ export interface Workbench {
   visibleEditorText(): Promise<string>;
   /** "View: Close All Editors"; unsaved changes are discarded ("Don't Save"). */
   closeAllEditors(): Promise<void>;
+
+  // Hovers (hovers.ts)
+  /** The hover on screen (text, links, images, loaded images, icons, faded in), or undefined. */
+  visibleHover(): Promise<HoverDom | undefined>;
+  /** Points at a target with `point` (again, at most every 1.5 s, while no hover shows) until its hover satisfies `accept`. */
+  hoverUntil(point: () => Promise<void>, accept: (hover: HoverDom) => boolean, description: string, timeoutMs?: number): Promise<HoverDom>;
+
+  // The Settings editor (settings.ts)
+  /** Runs a command that opens the Settings editor and types `query` into its search box; its body. */
+  searchSettings(command: string, query: string): Promise<Locator>;
 }
 
 export const workbench: Workbench = {
@@ -187,4 +199,7 @@ export const workbench: Workbench = {
   save,
   visibleEditorText,
   closeAllEditors,
+  visibleHover,
+  hoverUntil,
+  searchSettings,
 };
