@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { COMMANDS, VIEW_COMMANDS } from '../ids';
+import { COMMANDS } from '../ids';
 import { TaskTreeProvider, TreeNode } from './taskTreeProvider';
 
 /**
@@ -16,7 +16,9 @@ export function registerRevealTasks(context: vscode.ExtensionContext, view: vsco
       const shown = [...new Set(wanted)].filter((id) => provider.isShown(id));
       if (shown.length === 0) return;
       const focus = options?.focus !== false;
-      await vscode.commands.executeCommand(VIEW_COMMANDS.showContainer);
+      // reveal() opens the view itself, focused only when asked. Opening its container by command
+      // would always take the focus: a quick pick the user opened meanwhile (the next Imagine)
+      // closed under them.
       try {
         // reveal() selects one row at a time: bring the others into view, then select the first.
         for (const id of shown.slice(1).reverse()) {

@@ -97,6 +97,9 @@ describe('Jobs', function () {
   it('Imagine from the palette: the prompt, a reference image from the workspace, one request; the prompt is offered again', async () => {
     const png = writePng('ref-red.png', 8, 8, [220, 40, 40]);
     await workbench.openMjTasksView();
+    // The user is writing code: the submit shows its task in the tree and leaves the keyboard there.
+    await workbench.writeFile('imagine-notes.txt', 'notes\n');
+    await workbench.openFile('imagine-notes.txt');
     const before = submitsTo('imagine').length;
     await workbench.runCommand('MJ Tasks: Imagine…');
     await workbench.waitForQuickInput({ placeholder: /Type a prompt/ });
@@ -107,7 +110,9 @@ describe('Jobs', function () {
     await workbench.page.locator('.quick-input-widget input').first().press('Enter');
     const sent = await sentOnce('imagine', before);
     assert.deepStrictEqual(sent.body, { prompt: 'a paper boat on a quiet lake --ar 3:2', base64Array: [dataUrl(png)] });
-    await waitFor(async () => (await workbench.treeRows()).some((r) => r.text.includes('a paper boat on a quiet lake')), 'the new task in the tree');
+    await waitFor(async () => (await workbench.treeRows()).some((r) => r.text.includes('a paper boat on a quiet lake') && r.selected), 'the new task selected in the tree');
+    const focusInEditor = await workbench.page.evaluate(() => !!document.activeElement?.closest('.editor-instance .monaco-editor'));
+    assert.ok(focusInEditor, 'the keyboard stays in the editor after the submit');
 
     // The prompt is remembered: the next Imagine offers it.
     await workbench.runCommand('MJ Tasks: Imagine…');
