@@ -1,7 +1,7 @@
 // Quick inputs: the palette, Quick Open and a command's own quick pick or input box. Reading their
 // state, typing into them, picking a row, closing them.
 import type { Page } from 'playwright-core';
-import { DEFAULT_TIMEOUT_MS } from './constants';
+import { DEFAULT_TIMEOUT_MS, log } from './constants';
 import { current } from './run';
 import { PALETTE_PLACEHOLDER, QUICK_INPUT } from './selectors';
 import { waitFor } from './waitFor';
@@ -58,6 +58,14 @@ export async function closeQuickInputOn(page: Page): Promise<void> {
  * focus moves off the webview onto its tab: that tab is what the quick input gives it back to.
  */
 export async function leaveWebviewFocus(page: Page): Promise<void> {
+  // A webview still loading holds back the focus it was asked for (opened without preserveFocus,
+  // or the active editor when a notification or menu closed) and takes it once it is ready: let
+  // that happen first. VS Code marks a webview's frame "ready" as it sends what it held back.
+  await waitFor(
+    async () => page.evaluate(() => [...document.querySelectorAll('iframe.webview')].every((f: { classList: { contains(c: string): boolean } }) => f.classList.contains('ready'))).catch(() => true),
+    'the webviews to finish loading',
+    10_000,
+  ).catch(() => log('a webview is still loading after 10 s; going on')); // it holds nothing back worth waiting longer for
   await page.evaluate(() => {
     const active = document.activeElement;
     const inWebview = !!active && active.tagName === 'IFRAME';

@@ -87,11 +87,24 @@ export async function viewWelcomeText(): Promise<string> {
   return (await welcome.first().innerText()).trim();
 }
 
+/**
+ * Right-clicks `target` and reads its menu. A right-click that lands while the tree replaces the
+ * row (a refresh after a poll) opens nothing, as it would for a person: then it clicks again.
+ */
 export async function contextMenuItems(target: Locator): Promise<string[]> {
   const page = current().page;
-  await target.click({ button: 'right' });
   const items = page.locator(MENU_ITEM);
-  await items.first().waitFor({ state: 'visible' });
+  for (let attempt = 1; ; attempt++) {
+    await target.click({ button: 'right' });
+    const shown = await items
+      .first()
+      .waitFor({ state: 'visible', timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) break;
+    if (attempt === 3) throw new Error('no context menu opened after three right-clicks');
+    await page.keyboard.press('Escape'); // a hover shown meanwhile
+  }
   return (await page.locator(`${MENU_ITEM} .action-label`).allInnerTexts()).map((t) => t.trim()).filter(Boolean);
 }
 
