@@ -50,7 +50,10 @@ export async function previewFrame(text: string | RegExp, timeoutMs = 30_000): P
 
 /** Waits for the clipboard to hold exactly `expected` (VS Code writes it asynchronously). */
 export async function expectClipboard(expected: string): Promise<void> {
-  await waitFor(async () => (await workbench.readClipboard()) === expected, `the clipboard to hold ${JSON.stringify(expected.slice(0, 80))}`);
+  let last = '';
+  await waitFor(async () => (last = await workbench.readClipboard()) === expected, `the clipboard to hold ${JSON.stringify(expected.slice(0, 80))}`).catch((e: Error) => {
+    throw new Error(`${e.message}; it holds ${JSON.stringify(last.slice(0, 200))}`);
+  });
 }
 
 /** Runs a palette command whose quick pick lists tracked tasks, and picks the one with `id`. */

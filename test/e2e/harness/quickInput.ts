@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { DEFAULT_TIMEOUT_MS, log } from './constants';
 import { current } from './run';
-import { PALETTE_PLACEHOLDER, QUICK_INPUT } from './selectors';
+import { exactText, PALETTE_PLACEHOLDER, QUICK_INPUT } from './selectors';
 import { waitFor } from './waitFor';
 
 // Callbacks given to page.evaluate() run in the browser; the project compiles without the DOM
@@ -147,14 +147,14 @@ export async function quickInputRows(): Promise<string[]> {
 export async function pickQuickInputRow(label: string | RegExp): Promise<void> {
   const page = current().page;
   const matches = (l: string) => (typeof label === 'string' ? l === label : label.test(l));
-  const index = await waitFor(
-    async () => {
-      const i = (await readQuickInputRows(page)).findIndex(matches);
-      return i >= 0 ? i + 1 : undefined; // +1: 0 is falsy
-    },
-    `a quick input row ${String(label)}`,
-  );
-  await page.locator(`${QUICK_INPUT} .monaco-list-row`).nth(index - 1).click();
+  const found = await waitFor(async () => (await readQuickInputRows(page)).find(matches), `a quick input row ${String(label)}`);
+  // Clicked by its label, found again at the click: a multi-step pick replaces its rows in the same
+  // list, and a row found by its place could be another one by then.
+  await page
+    .locator(`${QUICK_INPUT} .monaco-list-row`)
+    .filter({ has: page.locator('.label-name, .monaco-highlighted-label', { hasText: exactText(found) }) })
+    .first()
+    .click();
 }
 
 export async function closeQuickInput(): Promise<void> {

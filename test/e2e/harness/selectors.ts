@@ -11,3 +11,8 @@ export const QUICK_INPUT = '.quick-input-widget';
 export const MENU_ITEM = '.monaco-menu .action-item:not(.disabled):has(.action-label:not(.separator))';
 /** The command palette's placeholder (VS Code 1.139, English). */
 export const PALETTE_PLACEHOLDER = 'Type the name of a command to run.';
+
+/** A label as Playwright's `hasText` matches it whole: a string exactly (spaces around allowed), a RegExp as given. */
+export function exactText(label: string | RegExp): RegExp {
+  return typeof label === 'string' ? new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) : label;
+}

@@ -2,7 +2,7 @@
 // locator, its welcome content, and a row's context menu.
 import type { Locator } from 'playwright-core';
 import { current } from './run';
-import { ACTIVITY_ENTRY, MENU_ITEM, TREE_ROWS, VIEW, VIEW_CONTAINER_ID } from './selectors';
+import { ACTIVITY_ENTRY, exactText, MENU_ITEM, TREE_ROWS, VIEW, VIEW_CONTAINER_ID } from './selectors';
 import { waitFor } from './waitFor';
 
 type Element = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- $$eval callbacks run in the browser (see quickInput.ts)
@@ -113,8 +113,7 @@ export async function contextMenu(target: Locator, label: string | RegExp): Prom
   const labels = await contextMenuItems(target);
   const matches = (l: string) => (typeof label === 'string' ? l === label : label.test(l));
   if (!labels.some(matches)) throw new Error(`no context-menu item ${String(label)}; the menu has: ${JSON.stringify(labels)}`);
-  const exact = typeof label === 'string' ? new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : label;
-  const item = page.locator(MENU_ITEM).filter({ has: page.locator('.action-label', { hasText: exact }) }).first();
+  const item = page.locator(MENU_ITEM).filter({ has: page.locator('.action-label', { hasText: exactText(label) }) }).first();
   await item.hover();
   await waitFor(async () => /\bfocused\b/.test((await item.getAttribute('class')) ?? ''), `the menu item ${String(label)} to take the focus`);
   await page.keyboard.press('Enter');
