@@ -162,15 +162,20 @@ describe('Jobs', function () {
     const rowA = await explorerRow('blend-a.png');
     const rowB = workbench.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'blend-b.png' }).first();
     // The first click opens blend-a in an image preview, which can take the focus before the
-    // Ctrl+click lands (then it selects blend-b alone): select again until both are selected.
+    // Ctrl+click lands (then it selects blend-b alone), or before the right-click: select again
+    // until both are selected and their menu offers Blend.
     await waitFor(async () => {
       const selected = await workbench.page.locator('.explorer-folders-view .monaco-list-row.selected').allInnerTexts();
-      if (selected.some((t) => t.includes('blend-a.png')) && selected.some((t) => t.includes('blend-b.png'))) return true;
-      await rowA.click();
-      await rowB.click({ modifiers: ['Control'] });
+      if (!(selected.some((t) => t.includes('blend-a.png')) && selected.some((t) => t.includes('blend-b.png')))) {
+        await rowA.click();
+        await rowB.click({ modifiers: ['Control'] });
+        return false;
+      }
+      if ((await workbench.contextMenuItems(rowB)).includes('Blend Images…')) return true;
+      await workbench.dismissOverlays();
       return false;
-    }, 'both images selected in the Explorer');
-    await workbench.contextMenu(rowB, 'Blend Images…');
+    }, 'both images selected in the Explorer, and Blend Images… in their menu');
+    await workbench.chooseMenuItem('Blend Images…');
     await workbench.waitForQuickInput({ placeholder: /shape of the blended image/ });
     await workbench.pickQuickInputRow(/Portrait/);
     const sent = await sentOnce('blend', before);

@@ -51,6 +51,20 @@ export async function closeQuickInputOn(page: Page): Promise<void> {
 }
 
 /**
+ * A webview still loading holds back the focus it was asked for (opened without preserveFocus, or
+ * the active editor when a notification or menu closed) and takes it once it is ready, closing a
+ * quick input or menu opened meanwhile: this lets that happen first. VS Code marks a webview's
+ * frame "ready" as it sends what it held back.
+ */
+export async function settleWebviews(page: Page): Promise<void> {
+  await waitFor(
+    async () => page.evaluate(() => [...document.querySelectorAll('iframe.webview')].every((f: { classList: { contains(c: string): boolean } }) => f.classList.contains('ready'))).catch(() => true),
+    'the webviews to finish loading',
+    10_000,
+  ).catch(() => log('a webview is still loading after 10 s; going on')); // it holds nothing back worth waiting longer for
+}
+
+/**
  * A quick input, once it closes, gives the focus back to the element that had it when it opened,
  * or, when that was nothing (the page's body), to the active editor. When the active editor is a
  * webview, its own focus lands asynchronously: on a busy machine after the command's own quick
@@ -58,14 +72,7 @@ export async function closeQuickInputOn(page: Page): Promise<void> {
  * focus moves off the webview onto its tab: that tab is what the quick input gives it back to.
  */
 export async function leaveWebviewFocus(page: Page): Promise<void> {
-  // A webview still loading holds back the focus it was asked for (opened without preserveFocus,
-  // or the active editor when a notification or menu closed) and takes it once it is ready: let
-  // that happen first. VS Code marks a webview's frame "ready" as it sends what it held back.
-  await waitFor(
-    async () => page.evaluate(() => [...document.querySelectorAll('iframe.webview')].every((f: { classList: { contains(c: string): boolean } }) => f.classList.contains('ready'))).catch(() => true),
-    'the webviews to finish loading',
-    10_000,
-  ).catch(() => log('a webview is still loading after 10 s; going on')); // it holds nothing back worth waiting longer for
+  await settleWebviews(page);
   await page.evaluate(() => {
     const active = document.activeElement;
     const inWebview = !!active && active.tagName === 'IFRAME';

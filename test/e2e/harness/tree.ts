@@ -3,6 +3,7 @@
 import type { Locator } from 'playwright-core';
 import { current } from './run';
 import { ACTIVITY_ENTRY, exactText, MENU_ITEM, TREE_ROWS, VIEW, VIEW_CONTAINER_ID } from './selectors';
+import { settleWebviews } from './quickInput';
 import { waitFor } from './waitFor';
 
 type Element = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- $$eval callbacks run in the browser (see quickInput.ts)
@@ -88,12 +89,15 @@ export async function viewWelcomeText(): Promise<string> {
 }
 
 /**
- * Right-clicks `target` and reads its menu. A right-click that lands while the tree replaces the
- * row (a refresh after a poll) opens nothing, as it would for a person: then it clicks again.
+ * Right-clicks `target` and reads its menu. A menu closes when the focus leaves it, and a right-click
+ * that lands while the tree replaces the row (a refresh after a poll) opens none, as it would for a
+ * person: so it first lets loading webviews take the focus they were promised, and clicks again
+ * when no menu shows. (Not Escape in between: in a list, Escape clears the selection.)
  */
 export async function contextMenuItems(target: Locator): Promise<string[]> {
   const page = current().page;
   const items = page.locator(MENU_ITEM);
+  await settleWebviews(page);
   for (let attempt = 1; ; attempt++) {
     await target.click({ button: 'right' });
     const shown = await items
@@ -103,19 +107,23 @@ export async function contextMenuItems(target: Locator): Promise<string[]> {
       .catch(() => false);
     if (shown) break;
     if (attempt === 3) throw new Error('no context menu opened after three right-clicks');
-    await page.keyboard.press('Escape'); // a hover shown meanwhile
   }
   return (await page.locator(`${MENU_ITEM} .action-label`).allInnerTexts()).map((t) => t.trim()).filter(Boolean);
 }
 
-export async function contextMenu(target: Locator, label: string | RegExp): Promise<void> {
+/** Runs the item `label` of the context menu that is open: hovers it and presses Enter. */
+export async function chooseMenuItem(label: string | RegExp): Promise<void> {
   const page = current().page;
-  const labels = await contextMenuItems(target);
-  const matches = (l: string) => (typeof label === 'string' ? l === label : label.test(l));
-  if (!labels.some(matches)) throw new Error(`no context-menu item ${String(label)}; the menu has: ${JSON.stringify(labels)}`);
   const item = page.locator(MENU_ITEM).filter({ has: page.locator('.action-label', { hasText: exactText(label) }) }).first();
   await item.hover();
   await waitFor(async () => /\bfocused\b/.test((await item.getAttribute('class')) ?? ''), `the menu item ${String(label)} to take the focus`);
   await page.keyboard.press('Enter');
   await page.locator('.monaco-menu').first().waitFor({ state: 'hidden' });
+}
+
+export async function contextMenu(target: Locator, label: string | RegExp): Promise<void> {
+  const labels = await contextMenuItems(target);
+  const matches = (l: string) => (typeof label === 'string' ? l === label : label.test(l));
+  if (!labels.some(matches)) throw new Error(`no context-menu item ${String(label)}; the menu has: ${JSON.stringify(labels)}`);
+  await chooseMenuItem(label);
 }

@@ -12,7 +12,7 @@ import { current } from './run';
 import { screenshot } from './screenshots';
 import { searchSettings } from './settings';
 import { hoverUntil, visibleHover, type HoverDom } from './hovers';
-import { contextMenu, contextMenuItems, openMjTasksView, treeRow, treeRows, viewWelcomeText, type TreeRow } from './tree';
+import { chooseMenuItem, contextMenu, contextMenuItems, openMjTasksView, treeRow, treeRows, viewWelcomeText, type TreeRow } from './tree';
 import { webviewFrame, webviewFrameWithText } from './webviews';
 import { dismissOverlays, reloadWindow } from './window';
 
@@ -68,6 +68,8 @@ export interface Workbench {
   contextMenu(target: Locator, label: string | RegExp): Promise<void>;
   /** Right-clicks `target` and returns the context menu's item labels (leaves the menu open). */
   contextMenuItems(target: Locator): Promise<string[]>;
+  /** Runs the item `label` of the context menu that is open. */
+  chooseMenuItem(label: string | RegExp): Promise<void>;
   /** The welcome content of our view ('' when the tree shows). */
   viewWelcomeText(): Promise<string>;
   /** A locator for our tree's row whose text contains `text`. */
@@ -174,6 +176,7 @@ export const workbench: Workbench = {
   treeRows,
   contextMenu,
   contextMenuItems,
+  chooseMenuItem,
   viewWelcomeText,
   treeRow,
   notifications,
