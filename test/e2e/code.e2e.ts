@@ -1,13 +1,14 @@
 // A task as code in a real VS Code: from the preview, a Python snippet that presses U2 inserted
 // into an open .py file (then run against the simulator: it upscales image 2 and waits for it),
-// a button copied as curl, and from the tree's context menu the task copied as TypeScript.
+// a button copied as curl, from the tree's context menu the task copied as TypeScript, and Insert
+// as Code… from the palette into a .http file and into a Markdown file (which asks the form).
 // Screenshots (one per test, by the harness) land in test-results/screenshots/Code--*.png.
 import * as assert from 'assert';
 import { spawn } from 'child_process';
 import { codeSnippet } from '../../src/codegen/codeSnippet';
 import { SnippetServer } from '../../src/codegen/snippetTypes';
 import { API_KEY, readmeShot, useWorkbench, waitFor, workbench } from './harness/index';
-import { expectClipboard, previewFrame, taskJson, trackTask } from './previewHelpers';
+import { expectClipboard, pickTaskWith, previewFrame, taskJson, trackTask } from './previewHelpers';
 
 describe('Code', function () {
   this.timeout(120_000);
@@ -15,6 +16,13 @@ describe('Code', function () {
 
   /** The provider as the E2E settings configure it: the run's simulator, Bearer auth. */
   const server = (): SnippetServer => ({ baseUrl: workbench.simulator.url, auth: 'bearer' });
+
+  /** `rel` written with `content` and opened, the only editor, with the cursor in it. */
+  async function openAlone(rel: string, content: string): Promise<void> {
+    await workbench.closeAllEditors();
+    await workbench.writeFile(rel, content);
+    await workbench.openFile(rel);
+  }
 
   /** A finished grid of this test's own, tracked, with its U2 customId. */
   async function trackedGrid(prompt: string): Promise<{ id: string; u2: string }> {
@@ -34,9 +42,7 @@ describe('Code', function () {
   it('inserts a Python snippet that upscales image 2 into the open .py file from the preview, and it runs', async () => {
     const prompt = `a code windmill ${Date.now()}`;
     const { id, u2 } = await trackedGrid(prompt);
-    await workbench.closeAllEditors();
-    await workbench.writeFile('upscale.py', '# Upscale image 2 of the grid\n');
-    await workbench.openFile('upscale.py');
+    await openAlone('upscale.py', '# Upscale image 2 of the grid\n');
     await workbench.page.keyboard.press('Control+End');
 
     const frame = await openPreview(prompt);
@@ -95,12 +101,8 @@ describe('Code', function () {
   it('Insert as Code… from the palette writes the .http request into an open .http file', async () => {
     const prompt = `a code canal ${Date.now()}`;
     const { id, u2 } = await trackedGrid(prompt);
-    await workbench.closeAllEditors();
-    await workbench.writeFile('mj.http', '');
-    await workbench.openFile('mj.http');
-    await workbench.runCommandWithInput('MJ Tasks: Insert as Code…', id);
-    await waitFor(async () => (await workbench.quickInputRows()).length === 1, `one task matching ${id}`);
-    await workbench.page.locator('.quick-input-widget input').first().press('Enter');
+    await openAlone('mj.http', '');
+    await pickTaskWith('MJ Tasks: Insert as Code…', id);
     await workbench.pickQuickInputRow('Press: Upscale image 2');
     const expected = codeSnippet(server(), { kind: 'button', taskId: id, customId: u2 }, 'http');
     await waitFor(async () => (await workbench.visibleEditorText()).includes('{{$dotenv MJ_API_KEY}}'), 'the request in the editor');
@@ -111,12 +113,8 @@ describe('Code', function () {
   it('Insert as Code… into a file of no language it writes asks which form, and inserts that one', async () => {
     const prompt = `a code meadow ${Date.now()}`;
     const { id } = await trackedGrid(prompt);
-    await workbench.closeAllEditors();
-    await workbench.writeFile('notes-code.md', '');
-    await workbench.openFile('notes-code.md');
-    await workbench.runCommandWithInput('MJ Tasks: Insert as Code…', id);
-    await waitFor(async () => (await workbench.quickInputRows()).length === 1, `one task matching ${id}`);
-    await workbench.page.locator('.quick-input-widget input').first().press('Enter');
+    await openAlone('notes-code.md', '');
+    await pickTaskWith('MJ Tasks: Insert as Code…', id);
     await workbench.pickQuickInputRow('Fetch the task and wait until it is done');
     await workbench.waitForQuickInput({ placeholder: /notes-code\.md has no language MJ Tasks writes code in: insert which form\?/ });
     await workbench.screenshot('Code', 'Insert as Code asks the form for a Markdown file');

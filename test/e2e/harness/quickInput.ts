@@ -1,10 +1,11 @@
 // Quick inputs: the palette, Quick Open and a command's own quick pick or input box. Reading their
 // state, typing into them, picking a row, closing them.
 import type { Page } from 'playwright-core';
-import { DEFAULT_TIMEOUT_MS, log } from './constants';
+import { DEFAULT_TIMEOUT_MS } from './constants';
 import { current } from './run';
 import { exactText, PALETTE_PLACEHOLDER, QUICK_INPUT } from './selectors';
 import { waitFor } from './waitFor';
+import { settleWebviews } from './webviews';
 
 // Callbacks given to page.evaluate() run in the browser; the project compiles without the DOM
 // library (it would change timer types for the whole program), so the globals they use are
@@ -48,20 +49,6 @@ export async function closeQuickInputOn(page: Page): Promise<void> {
   if (!(await quickInputVisible(page))) return;
   await page.keyboard.press('Escape');
   await waitFor(async () => !(await quickInputVisible(page)), 'the quick input to close');
-}
-
-/**
- * A webview still loading holds back the focus it was asked for (opened without preserveFocus, or
- * the active editor when a notification or menu closed) and takes it once it is ready, closing a
- * quick input or menu opened meanwhile: this lets that happen first. VS Code marks a webview's
- * frame "ready" as it sends what it held back.
- */
-export async function settleWebviews(page: Page): Promise<void> {
-  await waitFor(
-    async () => page.evaluate(() => [...document.querySelectorAll('iframe.webview')].every((f: { classList: { contains(c: string): boolean } }) => f.classList.contains('ready'))).catch(() => true),
-    'the webviews to finish loading',
-    10_000,
-  ).catch(() => log('a webview is still loading after 10 s; going on')); // it holds nothing back worth waiting longer for
 }
 
 /**

@@ -3,8 +3,8 @@
 import type { Locator } from 'playwright-core';
 import { current } from './run';
 import { ACTIVITY_ENTRY, exactText, MENU_ITEM, TREE_ROWS, VIEW, VIEW_CONTAINER_ID } from './selectors';
-import { settleWebviews } from './quickInput';
 import { waitFor } from './waitFor';
+import { settleWebviews } from './webviews';
 
 type Element = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- $$eval callbacks run in the browser (see quickInput.ts)
 

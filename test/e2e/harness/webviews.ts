@@ -1,6 +1,7 @@
-// Webviews: VS Code nests an outer and an inner iframe per webview; these find the inner one.
-import type { Frame } from 'playwright-core';
-import { DEFAULT_TIMEOUT_MS } from './constants';
+// Webviews: VS Code nests an outer and an inner iframe per webview; these find the inner one, and
+// wait for the webviews still loading, which take the focus once they are ready.
+import type { Frame, Page } from 'playwright-core';
+import { DEFAULT_TIMEOUT_MS, log } from './constants';
 import { current } from './run';
 import { waitFor } from './waitFor';
 
@@ -38,4 +39,18 @@ export async function webviewFrameWithText(text: string | RegExp, timeoutMs = DE
     `a webview showing ${String(text)}`,
     timeoutMs,
   );
+}
+
+/**
+ * A webview still loading holds back the focus it was asked for (opened without preserveFocus, or
+ * the active editor when a notification or menu closed) and takes it once it is ready, closing a
+ * quick input or menu opened meanwhile: this lets that happen first. VS Code marks a webview's
+ * frame "ready" as it sends what it held back.
+ */
+export async function settleWebviews(page: Page): Promise<void> {
+  await waitFor(
+    async () => page.evaluate(() => [...document.querySelectorAll('iframe.webview')].every((f: { classList: { contains(c: string): boolean } }) => f.classList.contains('ready'))).catch(() => true),
+    'the webviews to finish loading',
+    10_000,
+  ).catch(() => log('a webview is still loading after 10 s; going on')); // it holds nothing back worth waiting longer for
 }
